@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import { Type } from 'typebox';
+import type { Config } from './platform/config.js';
+import type { Database } from './platform/db/index.js';
+import { createEventBus } from './platform/events/index.js';
+import { createBlobStore } from './platform/files/index.js';
+import { installAccessControl } from './platform/http/access.js';
+import { installErrorHandler, routeNotFound } from './platform/http/error-handler.js';
+import type { App } from './platform/http/types.js';
+import type { Platform } from './platform/index.js';
+import { createModules, type Modules } from './modules.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const WEB_DIST = path.join(ROOT, 'web/dist');
+export const VERSION: string = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** What `buildApp` returns: the Fastify app, the kernel handed to modules, and the modules. */
+export interface Built {
+  app: App;
+  platform: Platform;
+  modules: Modules;
+}
+
+/**
+ * Builds the whole platform on an open, migrated database: kernel plugins first, then the modules
+ * in the order `modules.ts` lists them, then the web app. Tests call it too (through buildTestApp).
+ */
+export async function buildApp(config: Config, database: Database): Promise<Built> {
+  const fastify = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    },
+    genReqId: (req) => {
+      const sent = req.headers['x-request-id'];
+      return typeof sent === 'string' && /^[\w-]{8,64}$/.test(sent) ? sent : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.nodeEnv === 'production',
+    ajv: {
+      // Unknown fields are rejected, not silently dropped; every error is reported at once.
+      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  const app = fastify as unknown as App;
+  const log: FastifyBaseLogger = fastify.log;
+
+  const events = createEventBus(database.db, log);
+  const blobs = createBlobStore(config.blobs, database.db);
+  const platform: Platform = { config, database, db: database.db, events, blobs, log };
+
+  installErrorHandler(fastify);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', String(request.id));
+  });
+  await fastify.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'img-src': ["'self'", 'data:', 'blob:', 'https://*.tile.openstreetmap.org'],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'upgrade-insecure-requests': config.publicUrl.startsWith('https:') ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.publicUrl.startsWith('https:'),
+  });
+  await fastify.register(fastifyCookie);
+  await fastify.register(fastifyRateLimit, { global: false });
+  await fastify.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Tegal Smart City API',
+        version: VERSION,
+        description: 'API platform Smart City Kabupaten Tegal: Segalengko, Dolan, E-office, SIMPEG, Satu Data, SATE, Smart City & SPBE.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'tsc_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+  });
+  await fastify.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const modules = createModules(platform);
+  installAccessControl(fastify, modules.identity.authenticate);
+
+  app.get('/api/health', {
+    schema: {
+      tags: ['platform'],
+      summary: 'Status platform',
+      response: {
+        200: Type.Object({
+          status: Type.Literal('ok'),
+          database: Type.Union([Type.Literal('pglite'), Type.Literal('postgres')]),
+          version: Type.String(),
+        }),
+      },
+    },
+    config: { access: 'public' },
+  }, async () => {
+    await database.db.execute('SELECT 1');
+    return { status: 'ok' as const, database: database.kind, version: VERSION };
+  });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => fastify.swagger());
+
+  for (const module of modules.list) await module.routes(app);
+
+  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  if (hasWeb) {
+    await fastify.register(fastifyStatic, {
+      root: WEB_DIST,
+      wildcard: false,
+      index: false,
+      setHeaders(res, file) {
+        // Vite names built assets by content hash: they never change, so cache them for a year.
+        res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache');
+      },
+    });
+  }
+  fastify.setNotFoundHandler((request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0]!);
+    if (isPage && hasWeb) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.code(404).send(routeNotFound(request.method, request.url, String(request.id)));
+  });
+
+  return { app, platform, modules };
+}

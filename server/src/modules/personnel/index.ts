@@ -1,0 +1,20 @@
+import type { App, Platform } from '../../platform/index.js';
+import type { RegionApi } from '../region/index.js';
+import { personnelRoutes } from './personnel.routes.js';
+import { createPersonnelService, type PersonnelService } from './personnel.service.js';
+
+export type { AgencyView } from './personnel.schema.js';
+export type { AgencyDefinition } from './personnel.service.js';
+
+/** What other modules may call on SIMPEG. */
+export type PersonnelApi = Pick<PersonnelService, 'findAgency' | 'findAgencyByCode' | 'listAgencies' | 'importAgencies'>;
+
+/** SIMPEG: agencies (and, as the personnel issue lands, units, positions and employees). */
+export function createPersonnelModule(platform: Platform, deps: { regions: Pick<RegionApi, 'listDistricts'> }) {
+  const service = createPersonnelService(platform, deps);
+  return {
+    name: 'personnel',
+    api: service as PersonnelApi,
+    routes: (app: App) => personnelRoutes(app, service),
+  };
+}

@@ -1,0 +1,101 @@
+import { inTransaction } from '../../platform/db/index.js';
+import { NotFoundError } from '../../platform/errors.js';
+import type { Platform } from '../../platform/index.js';
+import type { RegionApi } from '../region/index.js';
+import { personnelRepo, type AgencyRow } from './personnel.repo.js';
+import type { AgencyView, ListAgenciesQuery } from './personnel.schema.js';
+
+/** An agency as reference data, with its former names. */
+export interface AgencyDefinition {
+  code: string;
+  name: string;
+  shortName: string;
+  kind: AgencyRow['kind'];
+  districtCode?: string | null;
+  formerly?: { name: string; shortName: string; validTo: string }[];
+}
+
+function present(row: AgencyRow): AgencyView {
+  return {
+    id: row.id, code: row.code, name: row.name, shortName: row.shortName, kind: row.kind,
+    districtCode: row.districtCode, validFrom: row.validFrom, validTo: row.validTo, successorId: row.successorId,
+  };
+}
+
+const today = (): string => new Date().toISOString().slice(0, 10);
+
+/** SIMPEG use cases; so far the registry of agencies (OPD). */
+export function createPersonnelService(platform: Platform, deps: { regions: Pick<RegionApi, 'listDistricts'> }) {
+  const { db } = platform;
+
+  return {
+    /** Agencies valid on a date (today by default); public reference data. */
+    async listAgencies(query: ListAgenciesQuery): Promise<AgencyView[]> {
+      const rows = await personnelRepo.listAgencies(db, { at: query.at ?? today(), kind: query.kind, q: query.q?.trim() });
+      return rows.map(present);
+    },
+
+    /** One agency by id, current or former. */
+    async getAgency(id: string): Promise<AgencyView> {
+      const row = await personnelRepo.findAgency(db, id);
+      if (!row) throw new NotFoundError('Perangkat daerah');
+      return present(row);
+    },
+
+    /** Finds an agency by id; null when unknown. */
+    async findAgency(id: string): Promise<AgencyView | null> {
+      const row = await personnelRepo.findAgency(db, id);
+      return row ? present(row) : null;
+    },
+
+    /** Finds the current agency with a code (`diskominfo`); null when unknown. */
+    async findAgencyByCode(code: string): Promise<AgencyView | null> {
+      const row = await personnelRepo.findCurrentByCode(db, code);
+      return row ? present(row) : null;
+    },
+
+    /**
+     * Loads the reference list of agencies plus one kecamatan agency per district of the region.
+     * Idempotent: an agency whose code exists keeps its id; its history is written only once.
+     */
+    async importAgencies(definitions: AgencyDefinition[], validFrom: string): Promise<number> {
+      const districts = await deps.regions.listDistricts();
+      const all: AgencyDefinition[] = [
+        ...definitions,
+        ...districts.map((d) => ({
+          code: `kec-${d.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`,
+          name: `Kecamatan ${d.name}`,
+          shortName: `Kec. ${d.name}`,
+          kind: 'kecamatan' as const,
+          districtCode: d.code,
+        })),
+      ];
+      await inTransaction(db, async (tx) => {
+        for (const [index, def] of all.entries()) {
+          const existing = await personnelRepo.findCurrentByCode(tx, def.code);
+          const formerly = def.formerly ?? [];
+          const currentFrom = formerly.at(-1)?.validTo ?? validFrom;
+          const fields = { name: def.name, shortName: def.shortName, kind: def.kind, districtCode: def.districtCode ?? null, sortOrder: index + 1 };
+          if (existing) {
+            await personnelRepo.updateAgency(tx, existing.id, fields);
+            continue;
+          }
+          const current = await personnelRepo.insertAgency(tx, { code: def.code, ...fields, validFrom: currentFrom });
+          let successorId = current.id;
+          for (let i = formerly.length - 1; i >= 0; i--) {
+            const former = formerly[i]!;
+            const row = await personnelRepo.insertAgency(tx, {
+              code: def.code, name: former.name, shortName: former.shortName, kind: def.kind,
+              districtCode: def.districtCode ?? null, sortOrder: index + 1,
+              validFrom: formerly[i - 1]?.validTo ?? validFrom, validTo: former.validTo, successorId,
+            });
+            successorId = row.id;
+          }
+        }
+      });
+      return all.length;
+    },
+  };
+}
+
+export type PersonnelService = ReturnType<typeof createPersonnelService>;

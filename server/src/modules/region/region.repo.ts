@@ -1,0 +1,68 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/index.js';
+import { districts, regencies, villages } from './region.tables.js';
+
+type RegencyRow = typeof regencies.$inferInsert;
+type DistrictRow = typeof districts.$inferInsert;
+type VillageRow = typeof villages.$inferInsert;
+
+/** Data access for regions; every function takes the handle (a transaction or the pool). */
+export const regionRepo = {
+  /** Inserts or renames the regency and its districts and villages (names change by decree). */
+  async upsertAll(db: Db, regency: RegencyRow, districtRows: DistrictRow[], villageRows: VillageRow[]): Promise<void> {
+    await db.insert(regencies).values(regency).onConflictDoUpdate({ target: regencies.code, set: { name: regency.name } });
+    if (districtRows.length > 0) {
+      await db.insert(districts).values(districtRows)
+        .onConflictDoUpdate({ target: districts.code, set: { name: sql`excluded.name` } });
+    }
+    for (let i = 0; i < villageRows.length; i += 500) {
+      await db.insert(villages).values(villageRows.slice(i, i + 500))
+        .onConflictDoUpdate({ target: villages.code, set: { name: sql`excluded.name`, kind: sql`excluded.kind` } });
+    }
+  },
+
+  async findRegency(db: Db, code: string) {
+    const [row] = await db.select().from(regencies).where(eq(regencies.code, code));
+    return row ?? null;
+  },
+
+  async countFor(db: Db, regencyCode: string): Promise<{ districts: number; villages: number }> {
+    const [row] = await db
+      .select({
+        districts: sql<number>`count(distinct ${districts.code})::int`,
+        villages: sql<number>`count(${villages.code})::int`,
+      })
+      .from(districts)
+      .leftJoin(villages, eq(villages.districtCode, districts.code))
+      .where(eq(districts.regencyCode, regencyCode));
+    return row ?? { districts: 0, villages: 0 };
+  },
+
+  async listDistricts(db: Db, regencyCode: string) {
+    return db
+      .select({ code: districts.code, name: districts.name, villageCount: sql<number>`count(${villages.code})::int` })
+      .from(districts)
+      .leftJoin(villages, eq(villages.districtCode, districts.code))
+      .where(eq(districts.regencyCode, regencyCode))
+      .groupBy(districts.code, districts.name)
+      .orderBy(asc(districts.code));
+  },
+
+  async findDistrict(db: Db, code: string) {
+    const [row] = await db.select().from(districts).where(eq(districts.code, code));
+    return row ?? null;
+  },
+
+  async listVillages(db: Db, districtCode: string) {
+    return db
+      .select({ code: villages.code, name: villages.name, kind: villages.kind })
+      .from(villages)
+      .where(eq(villages.districtCode, districtCode))
+      .orderBy(asc(villages.code));
+  },
+
+  async findVillage(db: Db, code: string) {
+    const [row] = await db.select().from(villages).where(eq(villages.code, code));
+    return row ?? null;
+  },
+};

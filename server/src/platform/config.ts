@@ -1,0 +1,159 @@
+import path from 'node:path';
+
+/** Where the platform stores its data and how it is reached; read once at start, then frozen. */
+export interface Config {
+  /** `development`, `test` or `production`. Production refuses default secrets and demo accounts. */
+  readonly nodeEnv: 'development' | 'test' | 'production';
+  /** TCP port the HTTP server listens on. */
+  readonly port: number;
+  /** Address the server binds to. */
+  readonly host: string;
+  /** The address users reach the platform at; decides the Secure flag on cookies and links in letters. */
+  readonly publicUrl: string;
+  /** PostgreSQL connection string; `undefined` runs the embedded PGlite database in `dataDir`. */
+  readonly databaseUrl: string | undefined;
+  /** Directory for the embedded database, the blob store and the lock file. */
+  readonly dataDir: string;
+  /** Kemendagri code of the regency or city the platform serves (`33.28` is Kabupaten Tegal). */
+  readonly regionCode: string;
+  /** Demo data profile seeded on an empty database outside production: `demo`, or `none`. */
+  readonly seedProfile: 'demo' | 'none';
+  /** pino log level. */
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Secret mixed into token hashes (a pepper); required in production. */
+  readonly authSecret: string;
+  /** Largest accepted JSON body, in bytes. */
+  readonly bodyLimitBytes: number;
+  /** Blob storage: `local` under `dataDir/blobs`, or an S3-compatible bucket. */
+  readonly blobs:
+    | { readonly kind: 'local'; readonly dir: string }
+    | {
+        readonly kind: 's3';
+        readonly endpoint: string;
+        readonly bucket: string;
+        readonly region: string;
+        readonly accessKeyId: string;
+        readonly secretAccessKey: string;
+      };
+}
+
+/** Every variable the platform reads, with what it means; printed by `cli config --help` and the README. */
+export const CONFIG_VARIABLES: Record<string, string> = {
+  NODE_ENV: 'development (default), test or production',
+  PORT: 'HTTP port (default 3000)',
+  HOST: 'address to bind (default 0.0.0.0)',
+  PUBLIC_URL: 'public address of the platform (default http://localhost:PORT); https turns on Secure cookies',
+  DATABASE_URL: 'postgres://… to use a PostgreSQL server; unset runs embedded PGlite in DATA_DIR',
+  DATA_DIR: 'directory for the embedded database, blobs and the lock file (default ./data)',
+  REGION_CODE: 'Kemendagri code of the regency or city (default 33.28, Kabupaten Tegal)',
+  SEED_PROFILE: 'demo (default outside production) or none: data seeded into an empty database at start',
+  LOG_LEVEL: 'fatal, error, warn, info (default), debug, trace or silent',
+  AUTH_SECRET: 'at least 32 characters; pepper for session and API-token hashes (required in production)',
+  BODY_LIMIT_BYTES: 'largest JSON body accepted (default 1048576)',
+  BLOB_STORE: 'local (default) or s3',
+  S3_ENDPOINT: 'with BLOB_STORE=s3: endpoint URL of the S3-compatible service',
+  S3_BUCKET: 'with BLOB_STORE=s3: bucket name',
+  S3_REGION: 'with BLOB_STORE=s3: region (default us-east-1)',
+  S3_ACCESS_KEY_ID: 'with BLOB_STORE=s3: access key id',
+  S3_SECRET_ACCESS_KEY: 'with BLOB_STORE=s3: secret access key',
+};
+
+/** The development pepper; refused in production. */
+const DEV_AUTH_SECRET = 'development-only-secret-change-me-0123456789';
+
+/** Thrown when the environment is invalid; lists every problem at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Konfigurasi tidak valid:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** Reads, validates and freezes the configuration from an environment (`process.env` by default). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === '' ? undefined : value;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name} harus bilangan bulat ${min}–${max}, bukan "${raw}"`);
+      return fallback;
+    }
+    return n;
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (!(allowed as readonly string[]).includes(raw)) {
+      problems.push(`${name} harus salah satu dari ${allowed.join(', ')}, bukan "${raw}"`);
+      return fallback;
+    }
+    return raw as T;
+  };
+
+  const nodeEnv = oneOf('NODE_ENV', ['development', 'test', 'production'] as const, 'development');
+  const production = nodeEnv === 'production';
+  const port = int('PORT', 3000, 0, 65535);
+  const host = read('HOST') ?? '0.0.0.0';
+
+  const publicUrl = read('PUBLIC_URL') ?? `http://localhost:${port}`;
+  if (!/^https?:\/\/[^\s/]+/.test(publicUrl)) problems.push(`PUBLIC_URL harus alamat http(s)://…, bukan "${publicUrl}"`);
+  if (production && !read('PUBLIC_URL')) problems.push('PUBLIC_URL wajib diisi di production');
+
+  const databaseUrl = read('DATABASE_URL');
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL harus berawalan postgres:// atau postgresql://');
+  }
+  const dataDir = path.resolve(read('DATA_DIR') ?? './data');
+
+  const regionCode = read('REGION_CODE') ?? '33.28';
+  if (!/^\d{2}\.\d{2}$/.test(regionCode)) problems.push(`REGION_CODE harus kode kabupaten/kota Kemendagri seperti 33.28, bukan "${regionCode}"`);
+
+  const seedProfile = oneOf('SEED_PROFILE', ['demo', 'none'] as const, production ? 'none' : 'demo');
+  if (production && seedProfile === 'demo') problems.push('SEED_PROFILE=demo tidak boleh di production (akun demo)');
+
+  const logLevel = oneOf('LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info');
+
+  let authSecret = read('AUTH_SECRET');
+  if (authSecret === undefined) {
+    if (production) problems.push('AUTH_SECRET wajib diisi di production (minimal 32 karakter)');
+    authSecret = DEV_AUTH_SECRET;
+  } else if (authSecret.length < 32) {
+    problems.push('AUTH_SECRET minimal 32 karakter');
+  } else if (production && authSecret === DEV_AUTH_SECRET) {
+    problems.push('AUTH_SECRET bawaan pengembangan tidak boleh dipakai di production');
+  }
+
+  const bodyLimitBytes = int('BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576);
+
+  const blobKind = oneOf('BLOB_STORE', ['local', 's3'] as const, 'local');
+  let blobs: Config['blobs'] = { kind: 'local', dir: path.join(dataDir, 'blobs') };
+  if (blobKind === 's3') {
+    const need = (name: string): string => {
+      const v = read(name);
+      if (v === undefined) problems.push(`${name} wajib diisi bila BLOB_STORE=s3`);
+      return v ?? '';
+    };
+    blobs = {
+      kind: 's3',
+      endpoint: need('S3_ENDPOINT'),
+      bucket: need('S3_BUCKET'),
+      region: read('S3_REGION') ?? 'us-east-1',
+      accessKeyId: need('S3_ACCESS_KEY_ID'),
+      secretAccessKey: need('S3_SECRET_ACCESS_KEY'),
+    };
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return Object.freeze({
+    nodeEnv, port, host, publicUrl: publicUrl.replace(/\/+$/, ''), databaseUrl, dataDir, regionCode,
+    seedProfile, logLevel, authSecret, bodyLimitBytes, blobs: Object.freeze(blobs),
+  });
+}

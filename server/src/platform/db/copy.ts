@@ -1,0 +1,48 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { from as copyFrom } from 'pg-copy-streams';
+import type { Database } from './client.js';
+
+const IDENT = /^[a-z_][a-z0-9_]*$/;
+
+/** Quotes one value for PostgreSQL's CSV COPY format; `null` becomes an unquoted empty field. */
+function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  const text = value instanceof Date ? value.toISOString() : Array.isArray(value) ? pgArray(value) : String(value);
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+function pgArray(values: unknown[]): string {
+  return `{${values.map((v) => `"${String(v).replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
+}
+
+/**
+ * Bulk-loads rows with `COPY … FROM` on either engine: PGlite reads the data as a blob from
+ * `/dev/blob`, the server takes it as a `STDIN` stream. Column names are checked, values CSV-quoted.
+ * Returns the number of rows written.
+ */
+export async function copyRows(
+  database: Database,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<readonly unknown[]>,
+): Promise<number> {
+  for (const name of [table, ...columns]) if (!IDENT.test(name)) throw new Error(`unsafe identifier ${name}`);
+  const head = `COPY ${table} (${columns.join(', ')})`;
+  const lines: string[] = [];
+  for (const row of rows) lines.push(row.map(csvField).join(','));
+  if (lines.length === 0) return 0;
+  const body = lines.join('\n') + '\n';
+
+  if (database.pglite) {
+    await database.pglite.query(`${head} FROM '/dev/blob' WITH (FORMAT csv)`, [], { blob: new Blob([body]) });
+    return lines.length;
+  }
+  const client = await database.pool!.connect();
+  try {
+    await pipeline(Readable.from([body]), client.query(copyFrom(`${head} FROM STDIN WITH (FORMAT csv)`)));
+  } finally {
+    client.release();
+  }
+  return lines.length;
+}

@@ -1,0 +1,58 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { ForbiddenError, UnauthenticatedError, AppError } from '../errors.js';
+import { ANONYMOUS } from './actor.js';
+import type { Access, Authentication } from './types.js';
+
+/** Resolves the caller of a request (session cookie or bearer token); supplied by the identity module. */
+export type Authenticate = (request: FastifyRequest) => Promise<Authentication>;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Header the web app echoes the session's CSRF token in, on every cookie-authenticated write. */
+export const CSRF_HEADER = 'x-csrf-token';
+
+/**
+ * Installs authentication and access control for every route:
+ * - each route must declare `config.access` (checked when it is registered, so none is forgotten);
+ * - the caller is resolved once per request;
+ * - cookie-authenticated writes must carry the session's CSRF token;
+ * - the declared access is enforced before the handler runs (401 when signed out, 403 when not allowed).
+ */
+export function installAccessControl(app: FastifyInstance, authenticate: Authenticate): void {
+  app.decorateRequest('actor', null as never);
+  app.decorateRequest('auth', null as never);
+
+  app.addHook('onRoute', (route) => {
+    const url = route.url ?? route.path;
+    const internal = url.startsWith('/api/docs') || route.method === 'HEAD';
+    if (!internal && url.startsWith('/api/') && route.config?.access === undefined) {
+      throw new Error(`Route ${String(route.method)} ${url} declares no config.access`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    request.auth = { actor: ANONYMOUS, via: 'none' };
+    request.actor = ANONYMOUS;
+    const access = request.routeOptions.config?.access;
+    if (access === undefined) return; // static files, docs, 404s
+    const auth = await authenticate(request);
+    request.auth = auth;
+    request.actor = auth.actor;
+  });
+
+  app.addHook('preHandler', async (request) => {
+    const access: Access | undefined = request.routeOptions.config?.access;
+    if (access === undefined) return;
+    const { auth } = request;
+    if (auth.via === 'session' && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || sent !== auth.csrfToken) {
+        throw new AppError(403, 'csrf_invalid', 'Token keamanan (CSRF) tidak ada atau tidak cocok. Muat ulang halaman.');
+      }
+    }
+    if (access === 'public') return;
+    if (auth.actor.kind === 'anonymous') throw new UnauthenticatedError();
+    if (access === 'authenticated') return;
+    if (!auth.actor.permissions.has(access.permission)) throw new ForbiddenError();
+  });
+}
