@@ -1,7 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { AGENCY_KINDS } from './personnel.tables.js';
 
-export const AgencyKind = Type.Union(AGENCY_KINDS.map((k) => Type.Literal(k)));
+export const AgencyKind = Type.Enum(AGENCY_KINDS);
 
 export const AgencyView = Type.Object({
   id: Type.String({ format: 'uuid' }),
