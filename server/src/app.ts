@@ -13,10 +13,11 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { Type } from 'typebox';
 import type { Config } from './platform/config.js';
 import type { Database } from './platform/db/index.js';
-import { createEventBus } from './platform/events/index.js';
+import { createEventBus, createJobAdmin, eventRoutes } from './platform/events/index.js';
 import { createBlobStore } from './platform/files/index.js';
 import { installAccessControl } from './platform/http/access.js';
-import { installErrorHandler, routeNotFound } from './platform/http/error-handler.js';
+import { frameworkErrorHandler, installErrorHandler, routeNotFound } from './platform/http/error-handler.js';
+import { installInputGuard } from './platform/http/input.js';
 import type { App } from './platform/http/types.js';
 import type { Platform } from './platform/index.js';
 import { createModules, type Modules } from './modules.js';
@@ -47,6 +48,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
       return typeof sent === 'string' && /^[\w-]{8,64}$/.test(sent) ? sent : randomUUID();
     },
     requestIdHeader: false,
+    frameworkErrors: frameworkErrorHandler,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.nodeEnv === 'production',
     ajv: {
@@ -62,6 +64,10 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   const platform: Platform = { config, database, db: database.db, events, blobs, log };
 
   installErrorHandler(fastify);
+  installInputGuard(fastify);
+  // Fastify parses text/plain by default; the API takes JSON (a route wanting another type registers
+  // its own parser), so plain text answers 415 rather than a puzzling "body must be an object".
+  fastify.removeContentTypeParser('text/plain');
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', String(request.id));
   });
@@ -116,6 +122,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     return { status: 'ok' as const, database: database.kind, version: VERSION };
   });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => fastify.swagger());
+  eventRoutes(app, createJobAdmin(database.db));
 
   for (const module of modules.list) await module.routes(app);
 
@@ -127,7 +134,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
       index: false,
       setHeaders(res, file) {
         // Vite names built assets by content hash: they never change, so cache them for a year.
-        res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`)
+        res.header('cache-control', file.includes(`${path.sep}assets${path.sep}`)
           ? 'public, max-age=31536000, immutable'
           : 'no-cache');
       },

@@ -2,6 +2,8 @@ import { buildApp, VERSION } from './app.js';
 import { ConfigError, CONFIG_VARIABLES, loadConfig, type Config } from './platform/config.js';
 import { DataDirLockedError, openDatabase, runMigrations, type Database } from './platform/db/index.js';
 import { verifyAuditChain } from './platform/audit/index.js';
+import { AppError } from './platform/errors.js';
+import { reportDeadJobs } from './platform/events/index.js';
 import { createProgress } from './platform/progress.js';
 import { seedReference } from '../seeds/index.js';
 import { seedDemo, seedFull, type DemoAccount } from '../seeds/demo.js';
@@ -14,6 +16,7 @@ Pemakaian: npm run cli -- <perintah>
   migrate                     jalankan migrasi basis data
   seed [--profile demo|full]  isi data rujukan dan data contoh (bawaan: demo)
   audit verify                periksa rantai hash log audit
+  jobs dead                   daftar pekerjaan latar belakang yang gagal permanen
   create-admin <username> <password> [--name "Nama"]
                               buat akun admin sistem
 
@@ -102,6 +105,27 @@ async function main(argv: string[]): Promise<number> {
       await database.close();
       return 0;
     }
+    case 'create-admin': {
+      const nameAt = rest.indexOf('--name');
+      const [username, password] = rest.filter((_, i) => nameAt < 0 || (i !== nameAt && i !== nameAt + 1));
+      if (!username || !password || (nameAt >= 0 && !rest[nameAt + 1])) {
+        console.error('Pemakaian: create-admin <username> <password> [--name "Nama"]');
+        return 2;
+      }
+      const database = await open(config);
+      try {
+        const { modules } = await buildApp(config, database);
+        const admin = await modules.identity.api.createSystemAdmin({ username, password, displayName: nameAt >= 0 ? rest[nameAt + 1] : undefined });
+        console.log(`Admin sistem "${admin.username}" (${admin.displayName}) dibuat.`);
+        return 0;
+      } catch (err) {
+        if (!(err instanceof AppError)) throw err;
+        console.error(`Gagal membuat admin: ${err.message}`);
+        return 2;
+      } finally {
+        await database.close();
+      }
+    }
     case 'audit': {
       if (rest[0] !== 'verify') {
         console.error('Pemakaian: audit verify');
@@ -122,6 +146,19 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       console.log(`Rantai audit utuh: ${result.checked} entri diperiksa.`);
+      return 0;
+    }
+    case 'jobs': {
+      if (rest[0] !== 'dead') {
+        console.error('Pemakaian: jobs dead');
+        return 2;
+      }
+      const database = await open(config);
+      try {
+        console.log(await reportDeadJobs(database.db));
+      } finally {
+        await database.close();
+      }
       return 0;
     }
     default:

@@ -71,7 +71,7 @@ describe('hostile input on every endpoint', () => {
 
   it('never answers 5xx to malformed ids, strings or query values', async () => {
     for (const op of operations) {
-      for (const value of [NOT_A_UUID, ...HOSTILE_STRINGS.slice(0, 2)]) {
+      for (const value of [NOT_A_UUID, HOSTILE_STRINGS[0]!, HOSTILE_STRINGS[1]!, HOSTILE_STRINGS[3]!]) {
         const res = await t.app.inject({
           method: op.method as 'GET', url: `${fillPath(op.url, value)}?q=${encodeURIComponent(value)}&page=-1&unknown=1`, headers,
           ...(op.hasBody ? { payload: {} } : {}),

@@ -37,7 +37,8 @@ export async function createTemplateDatabase(): Promise<string> {
 
 /** Clones the template into a fresh database for one test file; returns its name. */
 export async function cloneTemplate(template: string): Promise<string> {
-  const name = `tsc_t_${randomBytes(6).toString('hex')}`;
+  // Named after its template, so a run drops only its own databases, never a parallel run's.
+  const name = `${template.replace('tsc_tpl_', 'tsc_t_')}_${randomBytes(4).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   return name;
 }
@@ -47,11 +48,12 @@ export async function dropDatabase(name: string): Promise<void> {
   await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
 
-/** Drops the template and any test database a crashed run left behind. */
+/** Drops the template and every database cloned from it that a failed test file left behind. */
 export async function dropTestDatabases(template: string): Promise<void> {
+  const clones = `${template.replace('tsc_tpl_', 'tsc_t_')}\\_%`;
   await admin(async (c) => {
     const { rows } = await c.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE 'tsc\\_t\\_%' OR datname = $1", [template]);
+      'SELECT datname FROM pg_database WHERE datname LIKE $1 OR datname = $2 ORDER BY datname = $2', [clones, template]);
     for (const { datname } of rows) await c.query(`DROP DATABASE IF EXISTS ${datname} WITH (FORCE)`);
   });
 }

@@ -1,9 +1,31 @@
-import type { App, Platform } from '../../platform/index.js';
 import type { Authenticate } from '../../platform/http/access.js';
-import { ANONYMOUS } from '../../platform/http/actor.js';
+import type { App, Platform } from '../../platform/index.js';
+import { identityRoutes, SESSION_COOKIE } from './identity.routes.js';
+import { createIdentityService, type IdentityDeps, type IdentityService } from './identity.service.js';
 
-/** The identity module (placeholder: everyone is anonymous until sign-in lands). */
-export function createIdentityModule(_platform: Platform) {
-  const authenticate: Authenticate = async () => ({ actor: ANONYMOUS, via: 'none' });
-  return { name: 'identity', authenticate, routes: (_app: App) => {} };
+export { APP_KEYS, PERMISSIONS, ROLES, permissionsFor, type AppKey, type Permission, type Role } from './identity.policy.js';
+export type { BulkUser } from './identity.repo.js';
+export type { Me, UserView } from './identity.schema.js';
+export type { DemoUser } from './use-cases/seed-users.js';
+export type { IdentityDeps, UserSummary } from './identity.service.js';
+export { SESSION_COOKIE };
+
+/** What other modules, seeds and the CLI may call on identity. */
+export type IdentityApi = Pick<IdentityService,
+  'findUser' | 'findUserByUsername' | 'hashPassword' | 'createSystemAdmin' | 'ensureDemoUser' | 'importDemoUsers'>;
+
+/** Identity: users (staff and citizens), sessions, API tokens, TOTP, roles and permissions. */
+export function createIdentityModule(platform: Platform, deps: IdentityDeps) {
+  const service = createIdentityService(platform, deps);
+  const authenticate: Authenticate = (request) => {
+    const cookie = request.cookies?.[SESSION_COOKIE];
+    const authorization = request.headers.authorization;
+    return service.authenticate({ sessionToken: cookie, authorization });
+  };
+  return {
+    name: 'identity',
+    authenticate,
+    api: service as IdentityApi,
+    routes: (app: App) => identityRoutes(app, service, platform.config.publicUrl.startsWith('https:')),
+  };
 }

@@ -27,12 +27,24 @@ const today = (): string => new Date().toISOString().slice(0, 10);
 /** SIMPEG use cases; so far the registry of agencies (OPD). */
 export function createPersonnelService(platform: Platform, deps: { regions: Pick<RegionApi, 'listDistricts'> }) {
   const { db } = platform;
+  // The registry changes by decree, a few times a year, and every form that picks an agency reads it:
+  // keep unfiltered-by-text answers for a minute per instance (the key space is small: date × kind).
+  const listCache = new Map<string, { expiresAt: number; views: AgencyView[] }>();
+  const LIST_CACHE_MS = 60_000;
 
   return {
     /** Agencies valid on a date (today by default); public reference data. */
     async listAgencies(query: ListAgenciesQuery): Promise<AgencyView[]> {
-      const rows = await personnelRepo.listAgencies(db, { at: query.at ?? today(), kind: query.kind, q: query.q?.trim() });
-      return rows.map(present);
+      const filter = { at: query.at ?? today(), kind: query.kind, q: query.q?.trim() || undefined };
+      const key = filter.q === undefined ? `${filter.at}|${filter.kind ?? ''}` : null;
+      const cached = key ? listCache.get(key) : undefined;
+      if (cached && cached.expiresAt > Date.now()) return cached.views;
+      const views = (await personnelRepo.listAgencies(db, filter)).map(present);
+      if (key) {
+        if (listCache.size > 1000) listCache.clear();
+        listCache.set(key, { expiresAt: Date.now() + LIST_CACHE_MS, views });
+      }
+      return views;
     },
 
     /** One agency by id, current or former. */
@@ -70,6 +82,7 @@ export function createPersonnelService(platform: Platform, deps: { regions: Pick
           districtCode: d.code,
         })),
       ];
+      listCache.clear();
       await inTransaction(db, async (tx) => {
         for (const [index, def] of all.entries()) {
           const existing = await personnelRepo.findCurrentByCode(tx, def.code);
@@ -93,6 +106,7 @@ export function createPersonnelService(platform: Platform, deps: { regions: Pick
           }
         }
       });
+      listCache.clear();
       return all.length;
     },
   };

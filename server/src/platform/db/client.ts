@@ -23,17 +23,15 @@ export interface Database {
 }
 
 // node-postgres returns int8 (counts, bigserial ids) as strings; PGlite returns numbers.
-// Normalising here, once, makes `count(*)` a number on both engines.
+// Normalising here, once, makes `count(*)` a number on both engines. It has to be pg's global
+// registry: drizzle passes its own per-query `types` that fall back to it, so a pool option is ignored.
 const INT8_OID = 20;
 function parseInt8(value: string): number {
   const n = Number(value);
   if (!Number.isSafeInteger(n)) throw new Error(`int8 value ${value} exceeds the safe integer range`);
   return n;
 }
-const pgTypes = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-};
+pg.types.setTypeParser(INT8_OID, parseInt8);
 
 /** Opens PGlite: in memory when `dataDir` is undefined, else in that directory under an exclusive lock. */
 export async function openPglite(dataDir?: string): Promise<Database> {
@@ -65,7 +63,7 @@ export async function openPglite(dataDir?: string): Promise<Database> {
 
 /** Opens a pool on a PostgreSQL server. */
 export async function openPostgres(url: string, maxConnections = 20): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: maxConnections, types: pgTypes });
+  const pool = new pg.Pool({ connectionString: url, max: maxConnections });
   pool.on('error', () => {}); // idle-client errors surface on the next query instead of crashing the process
   const client = await pool.connect(); // fail fast with the server's own message
   client.release();

@@ -1,30 +1,70 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../db/index.js';
+import { createOutboxBus } from './events.bus.js';
 
 export { outboxEvents, jobs } from './events.tables.js';
+export { eventRoutes } from './events.routes.js';
+export { createJobAdmin, type JobAdmin } from './events.service.js';
+export { reportDeadJobs } from './events.cli.js';
+export type { JobView, JobPage } from './events.schema.js';
 
-/** A handler for a job or an event delivery. It must be idempotent: delivery is at least once. */
+/**
+ * A handler for a job or an event delivery. Delivery is AT LEAST ONCE: a job may run again after a
+ * crash or a lost acknowledgement, so a handler must be idempotent (check before acting, upsert
+ * rather than insert, key side effects on `jobId`, which stays the same across retries).
+ * A thrown error is a failed attempt: the job is retried with backoff, then marked dead.
+ */
 export type JobHandler = (payload: Record<string, unknown>, meta: { jobId: number; attempt: number }) => Promise<void>;
 
 /** Options when enqueueing a job. */
 export interface EnqueueOptions {
+  /** Not before this moment (default: now). */
   runAt?: Date;
+  /** Attempts before the job is marked dead (default 5). */
   maxAttempts?: number;
-  /** A job with the same key is enqueued only once. */
+  /** A job with the same key is enqueued only once, ever (later enqueues are ignored). */
   dedupeKey?: string;
+}
+
+/** Options of one subscription. */
+export interface SubscribeOptions {
+  /** Attempts per delivery before it is marked dead (default 5). */
+  maxAttempts?: number;
+}
+
+/** Tuning of the poller and the runner; the defaults suit production. */
+export interface EventBusOptions {
+  /** How often the poller looks for due jobs and undelivered events. */
+  pollIntervalMs?: number;
+  /** How soon after a publish or enqueue from this process the poller looks again. */
+  wakeDelayMs?: number;
+  /** Jobs claimed and run at once by this instance. */
+  concurrency?: number;
+  /** How long a claimed job stays reserved; renewed while its handler runs. */
+  leaseMs?: number;
+  /** First retry waits about this long; each later one about twice as long … */
+  retryBaseMs?: number;
+  /** … up to this. */
+  retryMaxMs?: number;
 }
 
 /**
  * The outbox and job queue. `publish` and `enqueue` take the caller's transaction, so the event or
- * job commits with the change; delivery happens after commit, by whichever instance claims it first.
+ * job commits with the change (and vanishes with a rollback); delivery happens after commit, by
+ * whichever instance claims it first (`FOR UPDATE SKIP LOCKED`). Ordering between jobs is not guaranteed.
  */
 export interface EventBus {
+  /** Writes an event to the outbox inside `tx`. */
   publish(tx: Db, type: string, payload: Record<string, unknown>): Promise<void>;
+  /** Writes a job inside `tx`; with a `dedupeKey` it is idempotent. */
   enqueue(tx: Db, name: string, payload: Record<string, unknown>, options?: EnqueueOptions): Promise<void>;
   /** Registers a job handler under a unique name. */
   handle(name: string, handler: JobHandler): void;
-  /** Subscribes a named handler to an event type; each delivery becomes a job `<subscriber>`. */
-  subscribe(eventType: string, subscriber: string, handler: JobHandler): void;
+  /**
+   * Subscribes a handler to an event type. `subscriber` is its job name, unique like `handle`'s
+   * names (e.g. `dashboard.count-complaint`); each event becomes one job per subscriber.
+   */
+  subscribe(eventType: string, subscriber: string, handler: JobHandler, options?: SubscribeOptions): void;
   /** Fans out pending events and runs due jobs until none are left; returns how many jobs ran. */
   drain(): Promise<number>;
   /** Starts the background poller. */
@@ -33,8 +73,7 @@ export interface EventBus {
   stop(): Promise<void>;
 }
 
-/** Placeholder replaced by the real outbox and queue; publishes nothing yet. */
-export function createEventBus(_db: Db, _log: FastifyBaseLogger): EventBus {
-  const missing = async (): Promise<never> => { throw new Error('event bus not implemented'); };
-  return { publish: missing, enqueue: missing, handle() {}, subscribe() {}, drain: async () => 0, start() {}, stop: async () => {} };
+/** Creates the PostgreSQL-backed outbox and job queue (works the same on PGlite). */
+export function createEventBus(db: Db, log: FastifyBaseLogger, options?: EventBusOptions): EventBus {
+  return createOutboxBus(db, log, options);
 }

@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { pgErrorCode } from '../db/index.js';
 import { AppError, TooManyRequestsError } from '../errors.js';
 
 /** The error body every 4xx and 5xx carries. */
@@ -87,6 +88,17 @@ export function installErrorHandler(app: FastifyInstance): void {
     if (error instanceof SyntaxError || (error.code && FASTIFY_ERRORS[error.code]?.code === 'invalid_json')) {
       return send(400, { code: 'invalid_json', message: FASTIFY_ERRORS.FST_ERR_CTP_INVALID_JSON_BODY!.message });
     }
+    // Defence in depth: a value the database refuses (class 22, data exception) is the caller's input,
+    // and a unique violation a service did not anticipate is still a conflict, not a server fault.
+    const sqlState = pgErrorCode(error);
+    if (sqlState?.startsWith('22')) {
+      request.log.warn({ err: error, sqlState }, 'database refused a value');
+      return send(400, { code: 'invalid_value', message: 'Ada nilai yang tidak dapat diterima. Periksa kembali isian Anda.' });
+    }
+    if (sqlState === '23505') {
+      request.log.warn({ err: error, sqlState }, 'unanticipated unique violation');
+      return send(409, { code: 'conflict', message: 'Data yang sama sudah ada.' });
+    }
     const known = error.code ? FASTIFY_ERRORS[error.code] : undefined;
     if (known && known.status < 500) return send(known.status, { code: known.code, message: known.message });
     if (error.statusCode === 429) {
@@ -98,6 +110,17 @@ export function installErrorHandler(app: FastifyInstance): void {
     request.log.error({ err: error, url: request.url, method: request.method, actor: request.actor?.userId }, 'unhandled error');
     return send(500, { code: 'internal_error', message: 'Terjadi kesalahan pada server. Silakan coba lagi.' });
   });
+}
+
+/**
+ * Answers the errors Fastify raises before routing (a malformed URL such as `/api/x/%E0%A4%A`),
+ * which never reach the error handler, in the same body as every other error.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const requestId = String(request.id);
+  const known = (error.code ? FASTIFY_ERRORS[error.code] : undefined) ?? { status: 400, code: 'bad_request', message: 'Permintaan tidak sah.' };
+  void reply.code(known.status).header('x-request-id', requestId).type('application/json')
+    .send({ code: known.code, message: known.message, requestId });
 }
 
 /** The body of a 404 for an address no route serves. */

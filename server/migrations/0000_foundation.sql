@@ -88,6 +88,7 @@ CREATE TABLE "users" (
 	"status" text DEFAULT 'active' NOT NULL,
 	"totp_secret" text,
 	"totp_enabled" boolean DEFAULT false NOT NULL,
+	"totp_last_step" integer,
 	"last_login_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL

@@ -1,0 +1,85 @@
+/**
+ * `npm run bench -- <name>`: limit | agencies | health | startup | all. See bench/README.md.
+ * Prints a table and saves the figures as JSON under bench/results/.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { AGENCIES, benchEngines, HEALTH, LIMIT, runHttpBench, type HttpRow } from './http-bench.js';
+import { loadSettings } from './load.js';
+import { ROOT } from './proc.js';
+import { runStartupBench, type StartupRow } from './startup.js';
+
+const NAMES = ['limit', 'agencies', 'health', 'startup', 'all'] as const;
+type Name = (typeof NAMES)[number];
+
+const log = (line: string) => console.error(`· ${line}`);
+
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+const fixed = (n: number | null, digits = 0) => (n === null ? '—' : n.toFixed(digits));
+
+function printHttp(rows: HttpRow[]): void {
+  console.log(table(
+    ['engine', 'target', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'RSS MB', 'non-2xx', 'errors'],
+    rows.map((r) => [
+      r.engine, r.target, fixed(r.requestsPerSec), fixed(r.p50Ms, 1), fixed(r.p99Ms, 1), fixed(r.ratio, 2),
+      fixed(r.peakRssMb), String(r.non2xx), String(r.errors + r.timeouts),
+    ]),
+  ));
+}
+
+function printStartup(rows: StartupRow[]): void {
+  console.log(table(
+    ['case', 'result', 'seconds', 'target s', 'RSS MB', 'target MB'],
+    rows.map((r) => [r.case, r.ok ? 'ok' : 'MISSED', fixed(r.seconds, 1), `< ${r.targetSeconds}`, fixed(r.rssMb), `< ${r.targetRssMb}`]),
+  ));
+}
+
+async function main(name: string | undefined): Promise<number> {
+  if (!NAMES.includes(name as Name)) {
+    console.error(`Usage: npm run bench -- <${NAMES.join('|')}>  (see bench/README.md)`);
+    return 2;
+  }
+  const settings = loadSettings();
+  const engines = benchEngines();
+  const report: Record<string, unknown> = {
+    bench: name,
+    at: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryMb: Math.round(os.totalmem() / 1_048_576), node: process.version },
+    settings: { ...settings, engines },
+  };
+
+  if (name !== 'startup') {
+    const targets = { limit: [LIMIT], agencies: [LIMIT, AGENCIES], health: [LIMIT, HEALTH], all: [LIMIT, AGENCIES, HEALTH] }[name as Exclude<Name, 'startup'>];
+    const rows = await runHttpBench(targets, engines, settings, log);
+    console.log(`\nHTTP load, ${settings.connections} connections, ${settings.durationSeconds} s per target (ratio = req/s ÷ limit on the same engine)\n`);
+    printHttp(rows);
+    report.http = rows;
+  }
+  if (name === 'startup' || name === 'all') {
+    const rows = await runStartupBench(log);
+    console.log('\nStartup of `tsx server/src/main.ts serve` on PGlite (spawn → /api/health answers)\n');
+    printStartup(rows);
+    report.startup = rows;
+  }
+
+  const dir = path.join(ROOT, 'bench/results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}-${String(report.at).replaceAll(':', '-')}.json`);
+  fs.writeFileSync(file, JSON.stringify(report, null, 2) + '\n');
+  console.log(`\nSaved ${path.relative(ROOT, file)}`);
+  return 0;
+}
+
+main(process.argv[2]).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,118 @@
+/**
+ * The server under test, run as its own process so the load generator does not share its CPU time:
+ *
+ *   tsx bench/server.ts --target limit|app --engine pglite|postgres --port N (--data-dir D | --database-url U)
+ *   tsx bench/server.ts --prepare --engine … (--data-dir D | --database-url U)
+ *
+ * `--prepare` migrates the database, seeds the reference data and exits. `limit` is a bare Fastify
+ * server (no platform plugins) with one route doing one primary-key SELECT through the same Drizzle
+ * driver; `app` is the whole platform from buildApp.
+ */
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import Fastify from 'fastify';
+import { sql } from 'drizzle-orm';
+import { loadConfig, type Config } from '../server/src/platform/config.js';
+import { openPglite, openPostgres, queryRows, runMigrations, type Database } from '../server/src/platform/db/index.js';
+
+const { values: args } = parseArgs({
+  options: {
+    target: { type: 'string' },
+    engine: { type: 'string' },
+    port: { type: 'string', default: '0' },
+    'data-dir': { type: 'string' },
+    'database-url': { type: 'string' },
+    prepare: { type: 'boolean', default: false },
+  },
+});
+
+function benchConfig(): Config {
+  const port = args.port ?? '0';
+  return loadConfig({
+    // Production settings, as a deployment would run; request logging off so the log pipe is not measured.
+    NODE_ENV: 'production',
+    PORT: port,
+    HOST: '127.0.0.1',
+    PUBLIC_URL: `http://127.0.0.1:${port}`,
+    AUTH_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+    ...(args['data-dir'] ? { DATA_DIR: args['data-dir'] } : {}),
+    ...(args['database-url'] ? { DATABASE_URL: args['database-url'] } : {}),
+  });
+}
+
+async function open(): Promise<Database> {
+  if (args.engine === 'pglite') {
+    if (!args['data-dir']) throw new Error('--data-dir is required with --engine pglite');
+    return openPglite(args['data-dir']);
+  }
+  if (args.engine === 'postgres') {
+    if (!args['database-url']) throw new Error('--database-url is required with --engine postgres');
+    return openPostgres(args['database-url']);
+  }
+  throw new Error('--engine must be pglite or postgres');
+}
+
+/** Migrates and, on an empty database, seeds the reference data (regions and agencies). */
+async function prepare(database: Database, config: Config): Promise<void> {
+  await runMigrations(database);
+  const [row] = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM agencies`);
+  if ((row?.n ?? 0) > 0) return;
+  // Loaded only when seeding, so the limit server's process does not carry the platform's code.
+  const { buildApp } = await import('../server/src/app.js');
+  const { seedReference } = await import('../server/seeds/index.js');
+  const built = await buildApp(config, database);
+  await seedReference(built.modules, config.regionCode);
+  await built.app.close();
+}
+
+async function serveLimit(database: Database, port: number): Promise<() => Promise<void>> {
+  const ids = (await queryRows<{ id: string }>(database.db, sql`SELECT id FROM agencies`)).map((r) => r.id);
+  if (ids.length === 0) throw new Error('no agencies: run --prepare first');
+  const app = Fastify({ logger: false });
+  app.get('/limit', async () => {
+    const id = ids[Math.floor(Math.random() * ids.length)]!;
+    const [row] = await queryRows(database.db, sql`SELECT id, code, name, short_name FROM agencies WHERE id = ${id}`);
+    return row;
+  });
+  await app.listen({ port, host: '127.0.0.1' });
+  return () => app.close();
+}
+
+async function serveApp(database: Database, config: Config): Promise<() => Promise<void>> {
+  const { buildApp } = await import('../server/src/app.js');
+  const { app, platform } = await buildApp(config, database);
+  await app.listen({ port: config.port, host: config.host });
+  platform.events.start();
+  return async () => {
+    await platform.events.stop();
+    await app.close();
+  };
+}
+
+async function main(): Promise<void> {
+  const config = benchConfig();
+  const database = await open();
+  await prepare(database, config);
+  if (args.prepare) {
+    await database.close();
+    return;
+  }
+  let close: () => Promise<void>;
+  if (args.target === 'limit') close = await serveLimit(database, config.port);
+  else if (args.target === 'app') close = await serveApp(database, config);
+  else throw new Error('--target must be limit or app');
+
+  const stop = async () => {
+    await close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

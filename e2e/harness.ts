@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { seedDemo } from '../server/seeds/demo.js';
+import { seedReference } from '../server/seeds/index.js';
+import { buildApp } from '../server/src/app.js';
+import { loadConfig } from '../server/src/platform/config.js';
+import { openPglite, runMigrations } from '../server/src/platform/db/index.js';
+import { NO_PROGRESS } from '../server/src/platform/progress.js';
+
+const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
+
+/** The password of every demo account. */
+export const DEMO_PASSWORD = 'Slawi#2026';
+
+/** The two widths every scenario runs at. */
+export const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 800, mobile: false },
+  { name: 'phone', width: 360, height: 740, mobile: true },
+] as const;
+export type Viewport = (typeof VIEWPORTS)[number];
+
+/** A running platform and how to stop it. */
+export interface RunningPlatform {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the whole platform in this process on a random port: in-memory PGlite, migrations, the
+ * Kabupaten Tegal reference data and the demo accounts, serving the built web app from web/dist.
+ */
+export async function startPlatform(): Promise<RunningPlatform> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsc-e2e-'));
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_PROFILE: 'none', LOG_LEVEL: 'silent' });
+  const database = await openPglite();
+  await runMigrations(database);
+  const { app, modules } = await buildApp(config, database);
+  await seedReference(modules, '33.28');
+  await seedDemo(modules, NO_PROGRESS);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      await database.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launches Debian's Chromium, headless, with the network chatter of a desktop browser turned off. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A fresh browser profile (no cookies, no stored language) at the given viewport. */
+export async function openPage(browser: Browser, baseURL: string, viewport: Viewport): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: viewport.width, height: viewport.height },
+    deviceScaleFactor: 1,
+    isMobile: viewport.mobile,
+    hasTouch: viewport.mobile,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    reducedMotion: 'reduce',
+  });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/**
+ * Saves what the user sees as e2e/screenshots/<name>-<viewport>.png (gitignored): the first screen,
+ * scrolled to the top, once fonts, lazy chunks and requests have settled; `fullPage` for long pages
+ * without fixed bars; `settle: false` to catch a loading state.
+ */
+export async function screenshot(page: Page, name: string, viewport: Viewport, options: { fullPage?: boolean; settle?: boolean } = {}): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  if (options.settle ?? true) await page.waitForLoadState('networkidle');
+  await page.evaluate('document.fonts.ready.then(() => window.scrollTo(0, 0))');
+  if (!viewport.mobile) await page.mouse.move(0, viewport.height - 1); // no hover effect in the picture
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${viewport.name}.png`), fullPage: options.fullPage ?? false, animations: 'disabled' });
+}
+
+/** Signs in through the sign-in form and waits for the launcher. */
+export async function signIn(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/masuk');
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi', { exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await page.locator('[data-app-tile]').first().waitFor();
+}
+
+/** The app keys of the tiles the launcher shows, in order. */
+export function tileKeys(page: Page): Promise<string[]> {
+  return page.locator('[data-app-tile]').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-app-tile') ?? ''));
+}

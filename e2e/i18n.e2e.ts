@@ -1,0 +1,44 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launchBrowser, openPage, screenshot, startPlatform, VIEWPORTS, type RunningPlatform } from './harness.js';
+
+let platform: RunningPlatform;
+let browser: Browser;
+
+beforeAll(async () => {
+  platform = await startPlatform();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await platform?.close();
+});
+
+describe.each(VIEWPORTS)('language switch at $name width', (viewport) => {
+  test('switching to English translates the page, and the choice survives a reload', async () => {
+    const { context, page } = await openPage(browser, platform.url, viewport);
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: 'Layanan digital Kabupaten Tegal dalam satu pintu' }).waitFor();
+
+    await page.getByTestId('language-switch').getByText('EN').click();
+    await page.getByRole('heading', { level: 1, name: "Tegal Regency's digital services through one door" }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await screenshot(page, 'landing-english', viewport);
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: "Tegal Regency's digital services through one door" }).waitFor();
+    await page.goto('/masuk');
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    await page.getByLabel('Username').waitFor();
+
+    // Numbers stay in Indonesian notation in either language.
+    await page.goto('/segalengko');
+    await page.getByText('Kabupaten Tegal has 18 districts (kecamatan) and 287 villages (desa and kelurahan).').waitFor();
+
+    await page.getByTestId('language-switch').getByText('ID').click();
+    await page.getByRole('heading', { level: 2, name: 'Wilayah' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+    await context.close();
+  });
+});

@@ -1,0 +1,202 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../../seeds/demo.js';
+import { seedReference } from '../../../seeds/index.js';
+import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { queryRows } from '../../platform/db/index.js';
+import { NO_PROGRESS } from '../../platform/progress.js';
+
+let t: TestApp;
+const PASSWORD = 'Slawi#2026';
+let ipCounter = 0;
+/** A fresh client address per scenario, so the per-IP rate limit of one does not leak into another. */
+const nextIp = () => `10.0.${Math.floor(++ipCounter / 250)}.${ipCounter % 250}`;
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  await seedReference(t.modules, '33.28');
+  await seedDemo(t.modules, NO_PROGRESS);
+});
+afterAll(() => t.close());
+
+function login(username: string, password: string, ip = nextIp(), extra: Record<string, unknown> = {}) {
+  return t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: { username, password, ...extra } });
+}
+
+/** Signs in and returns the headers a browser would send next (cookie plus CSRF token). */
+async function session(username: string, password = PASSWORD) {
+  const res = await login(username, password);
+  expect(res.statusCode).toBe(200);
+  const cookie = res.cookies.find((c) => c.name === 'tsc_session')!;
+  return { cookie: `tsc_session=${cookie.value}`, 'x-csrf-token': res.json<{ csrfToken: string }>().csrfToken };
+}
+
+async function count(table: 'users' | 'audit_log' | 'sessions'): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(t.platform.db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`);
+  return row!.n;
+}
+
+describe('sign-in', () => {
+  it('signs a staff member in with an HttpOnly, SameSite=Lax session cookie and describes them', async () => {
+    const res = await login('Pegawai', PASSWORD);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.user).toMatchObject({
+      username: 'pegawai', displayName: 'Budi Santoso', kind: 'staff', roles: ['employee'],
+      agency: { shortName: 'Diskominfo' }, apps: ['eoffice', 'simpeg'], totpEnabled: false,
+    });
+    expect(body.user.permissions).toContain('personnel:read-directory');
+    expect(body.csrfToken).toMatch(/^[\w-]{40,}$/);
+    const cookie = res.cookies.find((c) => c.name === 'tsc_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookie?.secure).toBeFalsy(); // PUBLIC_URL is http in tests
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('answers a wrong password and an unknown user identically', async () => {
+    const wrong = await login('pegawai', 'bukan-kata-sandinya');
+    const unknown = await login('tidak.ada', 'bukan-kata-sandinya');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    const strip = (b: Record<string, unknown>) => ({ ...b, requestId: undefined });
+    expect(strip(wrong.json())).toEqual(strip(unknown.json()));
+    expect(wrong.json().code).toBe('invalid_credentials');
+  });
+
+  it('locks a username after five failures, known or unknown, with Retry-After, until the lock ends', async () => {
+    for (const username of ['walidata', 'hantu.tak.dikenal']) {
+      for (let i = 0; i < 5; i++) expect((await login(username, `salah-${i}`)).statusCode).toBe(401);
+      const locked = await login(username, username === 'walidata' ? PASSWORD : 'apa saja');
+      expect(locked.statusCode).toBe(429);
+      expect(locked.json().code).toBe('too_many_attempts');
+      expect(Number(locked.headers['retry-after'])).toBeGreaterThan(800);
+    }
+    // Another account is not affected.
+    expect((await login('produsen', PASSWORD)).statusCode).toBe(200);
+    // When the lock has run out, the right password works again and clears the count.
+    await t.platform.db.execute(sql`UPDATE login_attempts SET locked_until = now() - interval '1 second' WHERE username = 'walidata'`);
+    expect((await login('walidata', PASSWORD)).statusCode).toBe(200);
+    expect((await login('walidata', 'salah-lagi')).statusCode).toBe(401);
+  });
+
+  it('limits sign-in attempts per client address', async () => {
+    const ip = nextIp();
+    const statuses: number[] = [];
+    for (let i = 0; i < 32; i++) statuses.push((await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: ip, payload: {} })).statusCode);
+    expect(statuses.slice(0, 30).every((s) => s === 400)).toBe(true);
+    expect(statuses.at(-1)).toBe(429);
+    const other = await login('bupati', PASSWORD);
+    expect(other.statusCode).toBe(200);
+  });
+
+  it('rejects malformed sign-in bodies with 400 naming the field', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: nextIp(), payload: { username: 'x'.repeat(101), password: '', admin: true } });
+    expect(res.statusCode).toBe(400);
+    expect(Object.keys(res.json().details.fields)).toEqual(expect.arrayContaining(['body.username', 'body.password', 'body.admin']));
+  });
+});
+
+describe('session', () => {
+  it('tells who is signed in, and 401 when nobody is', async () => {
+    const headers = await session('bupati');
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ user: { username: 'bupati', apps: ['eoffice', 'simpeg', 'sate', 'smartcity'] }, csrfToken: headers['x-csrf-token'] });
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/auth/me' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().code).toBe('unauthenticated');
+    const forged = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: 'tsc_session=forged' } });
+    expect(forged.statusCode).toBe(401);
+  });
+
+  it('requires the CSRF token on cookie-authenticated writes', async () => {
+    const headers = await session('pegawai');
+    const without = await t.app.inject({ method: 'POST', url: '/api/auth/tokens', headers: { cookie: headers.cookie }, payload: { name: 'x', scopes: ['app:eoffice'] } });
+    expect(without.statusCode).toBe(403);
+    expect(without.json().code).toBe('csrf_invalid');
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { ...headers, 'x-csrf-token': 'nope' } });
+    expect(wrong.statusCode).toBe(403);
+    const withToken = await t.app.inject({ method: 'POST', url: '/api/auth/tokens', headers, payload: { name: 'x', scopes: ['app:eoffice'] } });
+    expect(withToken.statusCode).toBe(201);
+  });
+
+  it('logs out: the cookie is cleared and the session no longer works', async () => {
+    const headers = await session('warga');
+    const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers });
+    expect(out.statusCode).toBe(204);
+    const cleared = out.cookies.find((c) => c.name === 'tsc_session');
+    expect(cleared?.value).toBe('');
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers })).statusCode).toBe(401);
+  });
+});
+
+describe('registration', () => {
+  const valid = { username: 'Ayu.Lestari', displayName: 'Ayu Lestari', email: 'Ayu@contoh.id', phone: '081234567890', password: 'kupat-glabed-pagi-17' };
+
+  it('registers a citizen, signs them in, and records it in the audit log', async () => {
+    const auditBefore = await count('audit_log');
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', remoteAddress: nextIp(), payload: valid });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().user).toMatchObject({ username: 'ayu.lestari', kind: 'citizen', roles: ['citizen'], agency: null, apps: ['segalengko', 'dolan', 'satudata'] });
+    const cookie = res.cookies.find((c) => c.name === 'tsc_session')!;
+    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `tsc_session=${cookie.value}` } });
+    expect(me.json().user.username).toBe('ayu.lestari');
+    const [entry] = await queryRows<{ action: string; data: Record<string, unknown> }>(t.platform.db,
+      sql`SELECT action, data FROM audit_log WHERE entity_id = ${res.json().user.id}`);
+    expect(entry).toMatchObject({ action: 'user.created', data: { username: 'ayu.lestari', kind: 'citizen' } });
+    expect(JSON.stringify(entry)).not.toContain(valid.password);
+    expect(await count('audit_log')).toBe(auditBefore + 1);
+  });
+
+  it('refuses bad input with a 4xx and writes nothing', async () => {
+    const users = await count('users');
+    const audit = await count('audit_log');
+    const cases: [Record<string, unknown>, number, string][] = [
+      [{ username: 'budi' }, 400, 'validation_failed'],
+      [{ ...valid, username: 'baru', isAdmin: true }, 400, 'validation_failed'],
+      [{ ...valid, username: 'baru', displayName: 'x'.repeat(101) }, 400, 'validation_failed'],
+      [{ ...valid, username: 'ab' }, 400, 'validation_failed'],
+      [{ ...valid, username: 'ada spasi' }, 400, 'validation_failed'],
+      [{ ...valid, username: 'baru', email: 'bukan-email' }, 400, 'validation_failed'],
+      [{ ...valid, username: 'baru', phone: '12345' }, 400, 'validation_failed'],
+      [{ ...valid, username: 'baru', password: 'x'.repeat(201) }, 400, 'validation_failed'],
+      [{ ...valid, username: 'baru', password: 'pendek' }, 400, 'weak_password'],
+      [{ ...valid, username: 'baru', password: 'password123' }, 400, 'weak_password'],
+      [{ ...valid, username: 'AYU.lestari', email: 'lain@contoh.id' }, 409, 'username_taken'],
+      [{ ...valid, username: 'baru', email: 'ayu@CONTOH.id' }, 409, 'email_taken'],
+    ];
+    for (const [payload, status, code] of cases) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/auth/register', remoteAddress: nextIp(), payload });
+      expect(res.statusCode, JSON.stringify(payload).slice(0, 80)).toBe(status);
+      expect(res.json().code).toBe(code);
+    }
+    const weak = await t.app.inject({ method: 'POST', url: '/api/auth/register', remoteAddress: nextIp(), payload: { ...valid, username: 'baru', password: 'password123' } });
+    expect(weak.json().details.fields['body.password']).toMatch(/kata sandi|Tambahkan/i);
+    expect(await count('users')).toBe(users);
+    expect(await count('audit_log')).toBe(audit);
+  });
+});
+
+describe('password change', () => {
+  it('checks the current password and the new one, then ends the other sessions only', async () => {
+    const first = await session('umkm');
+    const second = await session('umkm');
+    const change = (headers: typeof first, payload: object) =>
+      t.app.inject({ method: 'POST', url: '/api/auth/password', headers, payload });
+
+    const wrong = await change(first, { currentPassword: 'salah-salah', newPassword: 'teh-poci-gula-batu-9' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().code).toBe('wrong_password');
+    const weak = await change(first, { currentPassword: PASSWORD, newPassword: 'qwertyuiop' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json()).toMatchObject({ code: 'weak_password', details: { fields: { 'body.newPassword': expect.any(String) } } });
+
+    expect((await change(first, { currentPassword: PASSWORD, newPassword: 'teh-poci-gula-batu-9' })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: first })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: second })).statusCode).toBe(401);
+    expect((await login('umkm', PASSWORD)).statusCode).toBe(401);
+    expect((await login('umkm', 'teh-poci-gula-batu-9')).statusCode).toBe(200);
+    const [entry] = await queryRows<{ n: number }>(t.platform.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'user.password_changed'`);
+    expect(entry!.n).toBe(1);
+  });
+});

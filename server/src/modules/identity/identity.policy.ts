@@ -1,0 +1,104 @@
+import type { Actor } from '../../platform/index.js';
+
+/** The apps of the platform, in the order menus show them. */
+export const APP_KEYS = ['segalengko', 'dolan', 'eoffice', 'simpeg', 'satudata', 'sate', 'smartcity'] as const;
+export type AppKey = (typeof APP_KEYS)[number];
+
+/** Roles held by civil servants (`staff` users). */
+export const STAFF_ROLES = [
+  'system_admin', 'agency_admin', 'personnel_admin', 'employee', 'executive', 'data_steward', 'data_producer',
+] as const;
+/** Roles held by the public (`citizen` users). */
+export const CITIZEN_ROLES = ['citizen', 'business_owner'] as const;
+export const ROLES = [...STAFF_ROLES, ...CITIZEN_ROLES] as const;
+export type Role = (typeof ROLES)[number];
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+/**
+ * Every permission the platform knows. A permission ending in `-agency` applies only to records of
+ * the actor's own agency; the service checks the record, and out-of-scope records answer 404.
+ */
+export const PERMISSIONS = [
+  'users:manage', 'users:manage-agency', 'audit:read', 'jobs:manage',
+  'personnel:manage', 'personnel:manage-agency', 'personnel:read-directory',
+  'dashboard:read', 'opendata:review', 'opendata:publish', 'marketplace:manage-own',
+  ...APP_KEYS.map((key) => `app:${key}` as const),
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const STAFF_BASE: Permission[] = ['personnel:read-directory', 'app:eoffice', 'app:simpeg'];
+
+/** Role → permissions; system_admin holds every permission. */
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  system_admin: PERMISSIONS,
+  agency_admin: [...STAFF_BASE, 'users:manage-agency', 'personnel:manage-agency'],
+  personnel_admin: [...STAFF_BASE, 'personnel:manage'],
+  employee: STAFF_BASE,
+  executive: [...STAFF_BASE, 'dashboard:read', 'app:sate', 'app:smartcity'],
+  data_steward: [...STAFF_BASE, 'opendata:review', 'opendata:publish', 'app:satudata'],
+  data_producer: [...STAFF_BASE, 'app:satudata'],
+  citizen: ['app:segalengko', 'app:dolan', 'app:satudata'],
+  business_owner: ['marketplace:manage-own', 'app:dolan'],
+};
+
+/** Roles only a full user administrator may grant (an agency admin may not). */
+export const PRIVILEGED_ROLES: readonly Role[] = ['system_admin', 'personnel_admin'];
+
+/** True for a known role name. */
+export function isRole(name: string): name is Role {
+  return (ROLES as readonly string[]).includes(name);
+}
+
+/** True for a role a staff account may hold. */
+export function isStaffRole(name: string): name is StaffRole {
+  return (STAFF_ROLES as readonly string[]).includes(name);
+}
+
+/** The permissions a set of roles grants, in the canonical order of PERMISSIONS; unknown roles grant nothing. */
+export function permissionsFor(roles: readonly string[]): string[] {
+  const granted = new Set<string>(roles.filter(isRole).flatMap((role) => ROLE_PERMISSIONS[role]));
+  return PERMISSIONS.filter((p) => granted.has(p));
+}
+
+/** The app keys a set of permissions opens, in menu order. */
+export function appsFrom(permissions: Iterable<string>): AppKey[] {
+  const held = new Set(permissions);
+  return APP_KEYS.filter((key) => held.has(`app:${key}`));
+}
+
+/** A user record as far as user-management rules care. */
+export interface ManagedUser {
+  agencyId: string | null;
+  roles: readonly string[];
+}
+
+/** True when the actor may see and manage users at all (everywhere or in their agency). */
+export function canManageUsers(actor: Actor): boolean {
+  return actor.permissions.has('users:manage') || actor.permissions.has('users:manage-agency');
+}
+
+/** The agency the actor's user management is confined to; null means every agency. */
+export function userScope(actor: Actor): { agencyId: string | null } | 'all' {
+  if (actor.permissions.has('users:manage')) return 'all';
+  return { agencyId: actor.agencyId };
+}
+
+/** True when the user lies inside the actor's user-management scope (else the record answers 404). */
+export function canSeeUser(actor: Actor, user: ManagedUser): boolean {
+  const scope = userScope(actor);
+  if (scope === 'all') return canManageUsers(actor);
+  return actor.permissions.has('users:manage-agency') && scope.agencyId !== null && user.agencyId === scope.agencyId;
+}
+
+/** True when the actor may grant (or take away) the role. */
+export function canGrantRole(actor: Actor, role: string): boolean {
+  if (actor.permissions.has('users:manage')) return true;
+  return actor.permissions.has('users:manage-agency') && !(PRIVILEGED_ROLES as readonly string[]).includes(role);
+}
+
+/** True when the actor may place a user in the agency. */
+export function canAssignAgency(actor: Actor, agencyId: string): boolean {
+  if (actor.permissions.has('users:manage')) return true;
+  return actor.permissions.has('users:manage-agency') && actor.agencyId !== null && actor.agencyId === agencyId;
+}
+

@@ -1,0 +1,186 @@
+import { and, asc, desc, eq, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { copyRows, countAll, queryRows, type Database, type Db } from '../../platform/db/index.js';
+import { apiTokens, loginAttempts, sessions, users } from './identity.tables.js';
+
+export type UserRow = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+export type SessionRow = typeof sessions.$inferSelect;
+export type TokenRow = typeof apiTokens.$inferSelect;
+
+/** A user to bulk-load with COPY (regency-scale demo data). */
+export interface BulkUser {
+  username: string;
+  displayName: string;
+  kind: 'staff' | 'citizen';
+  agencyId: string | null;
+  roles: string[];
+  passwordHash: string;
+  phone: string | null;
+}
+
+/** `%` and `_` are wildcards in LIKE; a search for them means the characters themselves. */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Data access for users, sessions, sign-in failures and API tokens; every function takes the handle. */
+export const identityRepo = {
+  async findUserById(db: Db, id: string): Promise<UserRow | null> {
+    const [row] = await db.select().from(users).where(eq(users.id, id));
+    return row ?? null;
+  },
+
+  async findUserByUsername(db: Db, username: string): Promise<UserRow | null> {
+    const [row] = await db.select().from(users).where(eq(users.username, username));
+    return row ?? null;
+  },
+
+  async insertUser(db: Db, values: NewUser): Promise<UserRow> {
+    const [row] = await db.insert(users).values(values).returning();
+    return row!;
+  },
+
+  async updateUser(db: Db, id: string, patch: Partial<NewUser>): Promise<UserRow> {
+    const [row] = await db.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id)).returning();
+    return row!;
+  },
+
+  /** Records a TOTP step as used; false when it (or a later one) was used already: a replay. */
+  async claimTotpStep(db: Db, id: string, step: number): Promise<boolean> {
+    const rows = await db.update(users).set({ totpLastStep: step })
+      .where(and(eq(users.id, id), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+      .returning({ id: users.id });
+    return rows.length === 1;
+  },
+
+  /** One page of users, optionally confined to an agency and filtered by text and kind. */
+  async listUsers(db: Db, filter: { agencyId?: string; q?: string; kind?: 'staff' | 'citizen'; limit: number; offset: number }) {
+    const conditions: SQL[] = [];
+    if (filter.agencyId !== undefined) conditions.push(eq(users.agencyId, filter.agencyId));
+    if (filter.kind) conditions.push(eq(users.kind, filter.kind));
+    if (filter.q) conditions.push(or(ilike(users.username, likePattern(filter.q)), ilike(users.displayName, likePattern(filter.q)))!);
+    const where = conditions.length > 0 ? and(...conditions) : undefined;
+    const [rows, [count]] = await Promise.all([
+      db.select().from(users).where(where).orderBy(asc(users.username)).limit(filter.limit).offset(filter.offset),
+      db.select({ total: countAll }).from(users).where(where),
+    ]);
+    return { rows, total: count?.total ?? 0 };
+  },
+
+  /** Bulk-loads users with COPY; the caller makes sure none of the usernames exist. */
+  copyUsers(database: Database, rows: readonly BulkUser[]): Promise<number> {
+    return copyRows(database, 'users', ['username', 'display_name', 'kind', 'agency_id', 'roles', 'password_hash', 'phone'],
+      rows.map((u) => [u.username, u.displayName, u.kind, u.agencyId, u.roles, u.passwordHash, u.phone]));
+  },
+
+  async insertSession(db: Db, values: typeof sessions.$inferInsert): Promise<SessionRow> {
+    const [row] = await db.insert(sessions).values(values).returning();
+    return row!;
+  },
+
+  async findSessionByHash(db: Db, tokenHash: string): Promise<{ session: SessionRow; user: UserRow } | null> {
+    const [row] = await db.select({ session: sessions, user: users }).from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId)).where(eq(sessions.tokenHash, tokenHash));
+    return row ?? null;
+  },
+
+  async touchSession(db: Db, id: string, at: Date): Promise<void> {
+    await db.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+  },
+
+  async deleteSession(db: Db, id: string): Promise<void> {
+    await db.delete(sessions).where(eq(sessions.id, id));
+  },
+
+  /** Ends every session of a user, except (optionally) the one in use. */
+  async deleteSessionsOfUser(db: Db, userId: string, exceptId?: string): Promise<void> {
+    await db.delete(sessions).where(and(eq(sessions.userId, userId), exceptId ? ne(sessions.id, exceptId) : undefined));
+  },
+
+  /** Removes a user's sessions that are past their absolute or idle limit. */
+  async deleteStaleSessions(db: Db, userId: string, now: Date, idleSince: Date): Promise<void> {
+    await db.delete(sessions).where(and(eq(sessions.userId, userId), or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleSince))));
+  },
+
+  /** Seconds until the username may try again, or null when it is not locked (database clock). */
+  async lockedForSeconds(db: Db, username: string): Promise<number | null> {
+    const [row] = await queryRows<{ seconds: number }>(db, sql`
+      SELECT ceil(extract(epoch FROM (${loginAttempts.lockedUntil} - now())))::int AS seconds
+      FROM ${loginAttempts} WHERE ${loginAttempts.username} = ${username} AND ${loginAttempts.lockedUntil} > now()`);
+    return row ? Math.max(1, row.seconds) : null;
+  },
+
+  /**
+   * Counts one failed sign-in in a single statement (safe under concurrency): failures older than
+   * the window, or from before an expired lock, start a new count; reaching `maxFailures` locks.
+   */
+  async recordFailure(db: Db, username: string, rule: { windowMinutes: number; maxFailures: number; lockMinutes: number }): Promise<void> {
+    await db.execute(sql`
+      INSERT INTO login_attempts AS a (username, failures, first_failure_at, locked_until)
+      VALUES (${username}, 1, now(), CASE WHEN ${rule.maxFailures}::int <= 1 THEN now() + make_interval(mins => ${rule.lockMinutes}::int) END)
+      ON CONFLICT (username) DO UPDATE SET
+        failures = CASE WHEN a.first_failure_at < now() - make_interval(mins => ${rule.windowMinutes}::int) OR a.locked_until <= now()
+                        THEN 1 ELSE a.failures + 1 END,
+        first_failure_at = CASE WHEN a.first_failure_at < now() - make_interval(mins => ${rule.windowMinutes}::int) OR a.locked_until <= now()
+                        THEN now() ELSE a.first_failure_at END,
+        locked_until = CASE
+          WHEN a.first_failure_at < now() - make_interval(mins => ${rule.windowMinutes}::int) OR a.locked_until <= now() THEN NULL
+          WHEN a.failures + 1 >= ${rule.maxFailures}::int THEN now() + make_interval(mins => ${rule.lockMinutes}::int)
+          ELSE a.locked_until END`);
+  },
+
+  async clearFailures(db: Db, username: string): Promise<void> {
+    await db.delete(loginAttempts).where(eq(loginAttempts.username, username));
+  },
+
+  /** Forgets failure counts that no longer matter, so guessed usernames do not pile up. */
+  async purgeOldFailures(db: Db, olderThanHours: number): Promise<void> {
+    await db.execute(sql`DELETE FROM login_attempts WHERE first_failure_at < now() - make_interval(hours => ${olderThanHours}::int)
+      AND (locked_until IS NULL OR locked_until < now())`);
+  },
+
+  async insertToken(db: Db, values: typeof apiTokens.$inferInsert): Promise<TokenRow> {
+    const [row] = await db.insert(apiTokens).values(values).returning();
+    return row!;
+  },
+
+  async listTokens(db: Db, userId: string): Promise<TokenRow[]> {
+    return db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(desc(apiTokens.createdAt), desc(apiTokens.id));
+  },
+
+  async findTokenByHash(db: Db, tokenHash: string): Promise<{ token: TokenRow; user: UserRow } | null> {
+    const [row] = await db.select({ token: apiTokens, user: users }).from(apiTokens)
+      .innerJoin(users, eq(users.id, apiTokens.userId)).where(eq(apiTokens.tokenHash, tokenHash));
+    return row ?? null;
+  },
+
+  async findToken(db: Db, id: string, userId: string): Promise<TokenRow | null> {
+    const [row] = await db.select().from(apiTokens).where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId)));
+    return row ?? null;
+  },
+
+  /** Marks a token revoked; returns it, or null when it was revoked already. */
+  async revokeToken(db: Db, id: string, at: Date): Promise<TokenRow | null> {
+    const [row] = await db.update(apiTokens).set({ revokedAt: at })
+      .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).returning();
+    return row ?? null;
+  },
+
+  /** Records use of a token, at most once a minute (the `gt` guard keeps writes rare). */
+  async touchToken(db: Db, id: string, at: Date): Promise<void> {
+    await db.update(apiTokens).set({ lastUsedAt: at })
+      .where(and(eq(apiTokens.id, id), or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(at.getTime() - 60_000)))));
+  },
+
+  /** Which of the given usernames are taken. */
+  async existingUsernames(db: Db, usernames: readonly string[]): Promise<Set<string>> {
+    if (usernames.length === 0) return new Set();
+    const rows = await db.select({ username: users.username }).from(users).where(inArray(users.username, [...usernames]));
+    return new Set(rows.map((r) => r.username));
+  },
+
+  /** Records a successful sign-in (not a change of the account, so `updated_at` stays). */
+  async touchLastLogin(db: Db, id: string, at: Date): Promise<void> {
+    await db.update(users).set({ lastLoginAt: at }).where(eq(users.id, id));
+  },
+};

@@ -1,0 +1,126 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import type { App } from '../../platform/index.js';
+import {
+  ChangePasswordBody, CreatedTokenView, CreateTokenBody, CreateUserBody, IdParams, ListUsersQuery, LoginBody, RegisterBody,
+  SessionView, TokenView, TotpDisableBody, TotpEnableBody, TotpSetupView, UpdateUserBody, UserList, UserView,
+} from './identity.schema.js';
+import type { IdentityService, RequestMeta, SignedIn } from './identity.service.js';
+
+/** Name of the session cookie (HttpOnly; the web app never reads it). */
+export const SESSION_COOKIE = 'tsc_session';
+
+const authTags = ['auth'];
+const userTags = ['users'];
+const NoContent = { 204: Type.Null() };
+// Per client address. Generous, because a whole office may share one public address; the
+// per-username lockout is what stops password guessing.
+const SIGN_IN_LIMIT = { max: 30, timeWindow: '1 minute' };
+const REGISTER_LIMIT = { max: 20, timeWindow: '10 minutes' };
+
+function meta(req: FastifyRequest): RequestMeta {
+  const agent = req.headers['user-agent'];
+  return { requestId: String(req.id), ip: req.ip, userAgent: typeof agent === 'string' ? agent : undefined };
+}
+
+/** Identity routes: sign-in, session, registration, password, API tokens, TOTP, user administration. */
+export function identityRoutes(app: App, identity: IdentityService, secureCookies: boolean): void {
+  const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: secureCookies };
+  const startSession = (reply: FastifyReply, signedIn: SignedIn) => {
+    reply.header('cache-control', 'no-store').setCookie(SESSION_COOKIE, signedIn.sessionToken, { ...cookieOptions, expires: signedIn.expiresAt });
+    return signedIn.view;
+  };
+
+  app.post('/api/auth/login', {
+    schema: { tags: authTags, summary: 'Masuk dengan nama pengguna dan kata sandi', body: LoginBody, response: { 200: SessionView } },
+    config: { access: 'public', rateLimit: SIGN_IN_LIMIT },
+  }, async (req, reply) => startSession(reply, await identity.signIn(req.body, meta(req))));
+
+  app.get('/api/auth/me', {
+    schema: { tags: authTags, summary: 'Pengguna yang sedang masuk', response: { 200: SessionView } },
+    config: { access: 'authenticated' },
+  }, async (req, reply) => {
+    reply.header('cache-control', 'no-store');
+    return identity.getMe(req.auth);
+  });
+
+  app.post('/api/auth/logout', {
+    schema: { tags: authTags, summary: 'Keluar', response: NoContent },
+    config: { access: 'public' },
+  }, async (req, reply) => {
+    await identity.signOut(req.auth);
+    return reply.clearCookie(SESSION_COOKIE, cookieOptions).code(204).send(null);
+  });
+
+  app.post('/api/auth/register', {
+    schema: { tags: authTags, summary: 'Daftar akun warga', body: RegisterBody, response: { 201: SessionView } },
+    config: { access: 'public', rateLimit: REGISTER_LIMIT },
+  }, async (req, reply) => reply.code(201).send(startSession(reply, await identity.register(req.body, meta(req)))));
+
+  app.post('/api/auth/password', {
+    schema: { tags: authTags, summary: 'Ganti kata sandi (sesi lain diakhiri)', body: ChangePasswordBody, response: NoContent },
+    config: { access: 'authenticated' },
+  }, async (req, reply) => {
+    await identity.changePassword(req.auth, req.body, meta(req));
+    return reply.code(204).send(null);
+  });
+
+  app.get('/api/auth/tokens', {
+    schema: { tags: authTags, summary: 'Token API milik saya', response: { 200: Type.Array(TokenView) } },
+    config: { access: 'authenticated' },
+  }, (req) => identity.listTokens(req.actor));
+
+  app.post('/api/auth/tokens', {
+    schema: { tags: authTags, summary: 'Buat token API (ditampilkan sekali)', body: CreateTokenBody, response: { 201: CreatedTokenView } },
+    config: { access: 'authenticated' },
+  }, async (req, reply) => reply.header('cache-control', 'no-store').code(201).send(await identity.createToken(req.actor, req.body, meta(req))));
+
+  app.delete('/api/auth/tokens/:id', {
+    schema: { tags: authTags, summary: 'Cabut token API', params: IdParams, response: NoContent },
+    config: { access: 'authenticated' },
+  }, async (req, reply) => {
+    await identity.revokeToken(req.actor, req.params.id, meta(req));
+    return reply.code(204).send(null);
+  });
+
+  app.post('/api/auth/totp/setup', {
+    schema: { tags: authTags, summary: 'Mulai memasang autentikator (pegawai)', response: { 200: TotpSetupView } },
+    config: { access: 'authenticated' },
+  }, async (req, reply) => reply.header('cache-control', 'no-store').send(await identity.setupTotp(req.actor)));
+
+  app.post('/api/auth/totp/enable', {
+    schema: { tags: authTags, summary: 'Aktifkan autentikasi dua langkah', body: TotpEnableBody, response: NoContent },
+    config: { access: 'authenticated' },
+  }, async (req, reply) => {
+    await identity.enableTotp(req.actor, req.body.code, meta(req));
+    return reply.code(204).send(null);
+  });
+
+  app.post('/api/auth/totp/disable', {
+    schema: { tags: authTags, summary: 'Nonaktifkan autentikasi dua langkah', body: TotpDisableBody, response: NoContent },
+    config: { access: 'authenticated' },
+  }, async (req, reply) => {
+    await identity.disableTotp(req.actor, req.body.password, meta(req));
+    return reply.code(204).send(null);
+  });
+
+  app.get('/api/users', {
+    schema: { tags: userTags, summary: 'Daftar pengguna (semua, atau satu perangkat daerah)', querystring: ListUsersQuery, response: { 200: UserList } },
+    config: { access: 'authenticated' },
+  }, (req) => identity.listUsers(req.actor, req.query));
+
+  app.post('/api/users', {
+    schema: { tags: userTags, summary: 'Buat akun pegawai', body: CreateUserBody, response: { 201: UserView } },
+    config: { access: 'authenticated' },
+  }, async (req, reply) => reply.code(201).send(await identity.createStaffUser(req.actor, req.body, meta(req))));
+
+  app.get('/api/users/:id', {
+    schema: { tags: userTags, summary: 'Satu pengguna', params: IdParams, response: { 200: UserView } },
+    config: { access: 'authenticated' },
+  }, (req) => identity.getUser(req.actor, req.params.id));
+
+  app.patch('/api/users/:id', {
+    schema: { tags: userTags, summary: 'Ubah nama, perangkat daerah, peran atau status pengguna', params: IdParams, body: UpdateUserBody, response: { 200: UserView } },
+    config: { access: 'authenticated' },
+  }, (req) => identity.updateUser(req.actor, req.params.id, req.body, meta(req)));
+}

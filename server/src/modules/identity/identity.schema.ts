@@ -1,0 +1,152 @@
+import { Type, type Static, type TSchema } from 'typebox';
+import { APP_KEYS, CITIZEN_ROLES, STAFF_ROLES } from './identity.policy.js';
+
+// Free text may not carry control characters (they break logs and PostgreSQL rejects NUL).
+const PLAIN = '^[^\\u0000-\\u001f\\u007f]*$';
+const Uuid = Type.String({ format: 'uuid' });
+const Timestamp = Type.String({ format: 'date-time' });
+const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const Username = Type.String({
+  minLength: 3, maxLength: 32, pattern: '^[A-Za-z0-9._-]+$',
+  description: 'Huruf, angka, titik, garis bawah atau tanda hubung; disimpan dalam huruf kecil',
+});
+export const DisplayName = Type.String({ minLength: 1, maxLength: 100, pattern: PLAIN });
+export const Password = Type.String({ minLength: 1, maxLength: 200 });
+const Email = Type.String({ format: 'email', maxLength: 254 });
+const Phone = Type.String({ pattern: '^(\\+62|0)8[0-9]{7,12}$', maxLength: 16, description: 'Nomor ponsel Indonesia, mis. 081234567890' });
+const TotpCode = Type.String({ pattern: '^[0-9]{6}$', maxLength: 6, description: 'Kode 6 angka dari aplikasi autentikator' });
+const StaffRole = Type.Enum(STAFF_ROLES);
+const AnyRole = Type.Enum([...STAFF_ROLES, ...CITIZEN_ROLES]);
+const UserKind = Type.Union([Type.Literal('staff'), Type.Literal('citizen')]);
+
+export const AgencyRef = Type.Object({ id: Uuid, name: Type.String(), shortName: Type.String() });
+export type AgencyRef = Static<typeof AgencyRef>;
+
+/** The signed-in user as the web app sees them. */
+export const Me = Type.Object({
+  id: Uuid,
+  username: Type.String(),
+  displayName: Type.String(),
+  kind: UserKind,
+  agency: Nullable(AgencyRef),
+  roles: Type.Array(Type.String()),
+  permissions: Type.Array(Type.String()),
+  apps: Type.Array(Type.Enum(APP_KEYS)),
+  totpEnabled: Type.Boolean(),
+});
+export type Me = Static<typeof Me>;
+
+export const SessionView = Type.Object({ user: Me, csrfToken: Type.String() });
+export type SessionView = Static<typeof SessionView>;
+
+export const LoginBody = Type.Object(
+  {
+    username: Type.String({ minLength: 1, maxLength: 100, pattern: PLAIN }),
+    password: Password,
+    totp: Type.Optional(TotpCode),
+  },
+  { additionalProperties: false },
+);
+export type LoginBody = Static<typeof LoginBody>;
+
+export const RegisterBody = Type.Object(
+  { username: Username, displayName: DisplayName, email: Type.Optional(Email), phone: Type.Optional(Phone), password: Password },
+  { additionalProperties: false },
+);
+export type RegisterBody = Static<typeof RegisterBody>;
+
+export const ChangePasswordBody = Type.Object(
+  { currentPassword: Password, newPassword: Password },
+  { additionalProperties: false },
+);
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
+
+export const TokenView = Type.Object({
+  id: Uuid,
+  name: Type.String(),
+  prefix: Type.String(),
+  scopes: Type.Array(Type.String()),
+  createdAt: Timestamp,
+  expiresAt: Nullable(Timestamp),
+  lastUsedAt: Nullable(Timestamp),
+  revokedAt: Nullable(Timestamp),
+});
+export type TokenView = Static<typeof TokenView>;
+
+export const CreatedTokenView = Type.Object({
+  token: Type.String({ description: 'Ditampilkan sekali ini saja; simpan di tempat aman' }),
+  ...TokenView.properties,
+});
+export type CreatedTokenView = Static<typeof CreatedTokenView>;
+
+export const CreateTokenBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 100, pattern: PLAIN }),
+    scopes: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1, maxItems: 50, uniqueItems: true }),
+    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+  },
+  { additionalProperties: false },
+);
+export type CreateTokenBody = Static<typeof CreateTokenBody>;
+
+export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+
+export const TotpSetupView = Type.Object({ secret: Type.String(), otpauthUrl: Type.String() });
+export type TotpSetupView = Static<typeof TotpSetupView>;
+export const TotpEnableBody = Type.Object({ code: TotpCode }, { additionalProperties: false });
+export const TotpDisableBody = Type.Object({ password: Password }, { additionalProperties: false });
+
+/** A user as user administrators see them. */
+export const UserView = Type.Object({
+  id: Uuid,
+  username: Type.String(),
+  displayName: Type.String(),
+  email: Nullable(Type.String()),
+  kind: UserKind,
+  agency: Nullable(AgencyRef),
+  roles: Type.Array(Type.String()),
+  status: Type.Union([Type.Literal('active'), Type.Literal('disabled')]),
+  totpEnabled: Type.Boolean(),
+  lastLoginAt: Nullable(Timestamp),
+  createdAt: Timestamp,
+});
+export type UserView = Static<typeof UserView>;
+
+export const UserList = Type.Object({ items: Type.Array(UserView), total: Type.Integer() });
+export type UserList = Static<typeof UserList>;
+
+export const ListUsersQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ maxLength: 100, pattern: PLAIN, description: 'Cari pada nama pengguna atau nama' })),
+    kind: Type.Optional(UserKind),
+    page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
+    pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+  },
+  { additionalProperties: false },
+);
+export type ListUsersQuery = Static<typeof ListUsersQuery>;
+
+export const CreateUserBody = Type.Object(
+  {
+    username: Username,
+    displayName: DisplayName,
+    email: Type.Optional(Email),
+    agencyId: Uuid,
+    roles: Type.Array(StaffRole, { minItems: 1, maxItems: STAFF_ROLES.length, uniqueItems: true }),
+    password: Password,
+  },
+  { additionalProperties: false },
+);
+export type CreateUserBody = Static<typeof CreateUserBody>;
+
+export const UpdateUserBody = Type.Object(
+  {
+    displayName: Type.Optional(DisplayName),
+    agencyId: Type.Optional(Uuid),
+    roles: Type.Optional(Type.Array(AnyRole, { minItems: 1, maxItems: 9, uniqueItems: true })),
+    status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+export type UpdateUserBody = Static<typeof UpdateUserBody>;

@@ -1,0 +1,60 @@
+import { appendAudit } from '../../../platform/audit/index.js';
+import { inTransaction } from '../../../platform/db/index.js';
+import { NotFoundError, ValidationError } from '../../../platform/errors.js';
+import type { Actor } from '../../../platform/index.js';
+import { API_TOKEN_PREFIX, randomSecret, tokenHash } from '../identity.crypto.js';
+import { permissionsFor } from '../identity.policy.js';
+import { identityRepo } from '../identity.repo.js';
+import type { CreatedTokenView, CreateTokenBody, TokenView } from '../identity.schema.js';
+import type { IdentityContext, RequestMeta } from './context.js';
+import { requireSignedInUser } from './guards.js';
+import { presentToken } from './present.js';
+
+/** API tokens for machine clients: hashed at rest, scoped to the owner's permissions, revocable. */
+export function createApiTokenUseCases(ctx: IdentityContext) {
+  return {
+    /** The signed-in user's tokens, newest first, revoked ones included (without their secrets). */
+    async listTokens(actor: Actor): Promise<TokenView[]> {
+      const user = await requireSignedInUser(ctx, actor);
+      return (await identityRepo.listTokens(ctx.db, user.id)).map(presentToken);
+    },
+
+    /** Makes a token carrying some of the owner's permissions; its secret is returned this once only. */
+    async createToken(actor: Actor, input: CreateTokenBody, meta: RequestMeta = {}): Promise<CreatedTokenView> {
+      const user = await requireSignedInUser(ctx, actor);
+      const owned = new Set(permissionsFor(user.roles));
+      const foreign = input.scopes.filter((s) => !owned.has(s));
+      if (foreign.length > 0) {
+        throw new ValidationError(`Cakupan berikut tidak Anda miliki: ${foreign.join(', ')}.`, { fields: { 'body.scopes': `tidak dimiliki: ${foreign.join(', ')}` } }, 'invalid_scope');
+      }
+      const token = `${API_TOKEN_PREFIX}${randomSecret()}`;
+      const now = new Date();
+      const row = await inTransaction(ctx.db, async (tx) => {
+        const inserted = await identityRepo.insertToken(tx, {
+          userId: user.id, name: input.name.trim(), prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
+          tokenHash: tokenHash(ctx.config.authSecret, token), scopes: input.scopes, createdAt: now,
+          expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null,
+        });
+        await appendAudit(tx, {
+          actor, action: 'token.created', entityType: 'api_token', entityId: inserted.id, requestId: meta.requestId,
+          data: { name: inserted.name, prefix: inserted.prefix, scopes: inserted.scopes, expiresAt: inserted.expiresAt?.toISOString() ?? null },
+        });
+        return inserted;
+      });
+      return { token, ...presentToken(row) };
+    },
+
+    /** Revokes one of the user's own tokens; another user's token answers 404. Revoking twice is harmless. */
+    async revokeToken(actor: Actor, id: string, meta: RequestMeta = {}): Promise<void> {
+      const user = await requireSignedInUser(ctx, actor);
+      const existing = await identityRepo.findToken(ctx.db, id, user.id);
+      if (!existing) throw new NotFoundError('Token API');
+      await inTransaction(ctx.db, async (tx) => {
+        const revoked = await identityRepo.revokeToken(tx, id, new Date());
+        if (revoked) {
+          await appendAudit(tx, { actor, action: 'token.revoked', entityType: 'api_token', entityId: id, requestId: meta.requestId, data: { prefix: revoked.prefix } });
+        }
+      });
+    },
+  };
+}

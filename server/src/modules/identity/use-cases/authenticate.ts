@@ -1,0 +1,63 @@
+import { ANONYMOUS } from '../../../platform/http/actor.js';
+import type { Authentication } from '../../../platform/http/types.js';
+import { API_TOKEN_PREFIX, tokenHash } from '../identity.crypto.js';
+import { permissionsFor } from '../identity.policy.js';
+import { identityRepo } from '../identity.repo.js';
+import { SESSION_IDLE_MS, SESSION_TOUCH_MS, type IdentityContext } from './context.js';
+import { actorFor } from './present.js';
+
+const NONE: Authentication = { actor: ANONYMOUS, via: 'none' };
+
+/** What a request presents as credentials: the session cookie's value and the Authorization header. */
+export interface Credentials {
+  sessionToken?: string;
+  authorization?: string;
+}
+
+/** Resolves a session cookie: valid while used within 12 hours and younger than 7 days, for an active user. */
+async function fromSession(ctx: IdentityContext, sessionToken: string): Promise<Authentication> {
+  if (sessionToken.length > 200) return NONE;
+  const found = await identityRepo.findSessionByHash(ctx.db, tokenHash(ctx.config.authSecret, sessionToken));
+  if (!found) return NONE;
+  const { session, user } = found;
+  const now = Date.now();
+  if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now) {
+    await identityRepo.deleteSession(ctx.db, session.id);
+    return NONE;
+  }
+  if (user.status !== 'active') return NONE;
+  if (now - session.lastSeenAt.getTime() >= SESSION_TOUCH_MS) await identityRepo.touchSession(ctx.db, session.id, new Date(now));
+  return { actor: actorFor(user), via: 'session', csrfToken: session.csrfToken, sessionId: session.id };
+}
+
+/**
+ * Resolves a bearer API token. Its permissions are its scopes that the owner still holds, so a
+ * token loses what its owner loses. Revoked, expired and unknown tokens authenticate nobody.
+ */
+async function fromToken(ctx: IdentityContext, token: string): Promise<Authentication> {
+  if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return NONE;
+  const found = await identityRepo.findTokenByHash(ctx.db, tokenHash(ctx.config.authSecret, token));
+  if (!found) return NONE;
+  const { token: row, user } = found;
+  const now = new Date();
+  if (row.revokedAt || (row.expiresAt && row.expiresAt <= now) || user.status !== 'active') return NONE;
+  const scopes = new Set(row.scopes);
+  await identityRepo.touchToken(ctx.db, row.id, now);
+  return { actor: actorFor(user, permissionsFor(user.roles).filter((p) => scopes.has(p)), 'token'), via: 'token' };
+}
+
+/**
+ * Who is calling: a bearer token when an `Authorization: Bearer` header is sent (never falling back
+ * to the cookie, so a bad token is not silently upgraded), else the session cookie, else nobody.
+ */
+export async function authenticate(ctx: IdentityContext, credentials: Credentials): Promise<Authentication> {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(credentials.authorization ?? '');
+  if (bearer) return fromToken(ctx, bearer[1]!);
+  if (credentials.sessionToken) return fromSession(ctx, credentials.sessionToken);
+  return NONE;
+}
+
+/** Ends the session the request was made with (nothing to do for tokens and anonymous callers). */
+export async function signOut(ctx: IdentityContext, auth: Authentication): Promise<void> {
+  if (auth.via === 'session' && auth.sessionId) await identityRepo.deleteSession(ctx.db, auth.sessionId);
+}

@@ -1,0 +1,164 @@
+import { Alert, Anchor, Button, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
+import { useRef, useState } from 'react';
+import { Link, Navigate, useNavigate } from 'react-router';
+import { PasswordStrength } from '../../components/PasswordStrength';
+import { isApiError } from '../../lib/api';
+import { useDocumentTitle } from '../../lib/document-title';
+import { errorMessage, fieldErrors } from '../../lib/error-message';
+import { useT } from '../../lib/i18n';
+import { AuthFrame } from './AuthFrame';
+import type { RegisterInput } from './identity.types';
+import { useMe, useRegister } from './session';
+
+const FIELD_CODES: Record<string, string> = { username_taken: 'username', email_taken: 'email' };
+
+/** `/daftar`: citizen registration with inline validation, the server's field messages and a strength hint. */
+export function RegisterPage() {
+  const t = useT();
+  const navigate = useNavigate();
+  const { data: me } = useMe();
+  const register = useRegister();
+  const [failure, setFailure] = useState<string | null>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  useDocumentTitle(t('register.title'));
+
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: { displayName: '', username: '', email: '', phone: '', password: '', confirm: '' },
+    validateInputOnBlur: true,
+    validate: {
+      displayName: (v) => (!v.trim() ? t('register.required') : v.trim().length < 2 ? t('register.displayNameShort') : null),
+      username: (v) => (!v.trim() ? t('register.required') : /^[a-zA-Z0-9._-]{3,}$/.test(v.trim()) ? null : t('register.usernameInvalid')),
+      email: (v) => (!v.trim() || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.trim()) ? null : t('register.emailInvalid')),
+      phone: (v) => (!v.trim() || /^(\+62|0)8\d{7,12}$/.test(v.replace(/[\s-]/g, '')) ? null : t('register.phoneInvalid')),
+      password: (v) => (!v ? t('register.required') : v.length < 8 ? t('register.passwordShort') : null),
+      confirm: (v, values) => (v === values.password ? null : t('register.confirmMismatch')),
+    },
+  });
+
+  if (me && !register.isPending) return <Navigate replace to="/" />;
+
+  const focusField = (name: string | undefined) => {
+    if (name) requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`[name="${name}"]`)?.focus());
+  };
+
+  const submit = form.onSubmit(
+    async (values) => {
+      setFailure(null);
+      const input: RegisterInput = {
+        displayName: values.displayName.trim(),
+        username: values.username.trim(),
+        password: values.password,
+        ...(values.email.trim() ? { email: values.email.trim() } : {}),
+        ...(values.phone.trim() ? { phone: values.phone.replace(/[\s-]/g, '') } : {}),
+      };
+      try {
+        await register.mutateAsync(input);
+        navigate('/', { replace: true });
+      } catch (error) {
+        // Field problems go under their fields; anything else to the alert above the form.
+        const fields = fieldErrors(error);
+        const field = isApiError(error) ? FIELD_CODES[error.code] : undefined;
+        if (field) fields[field] = errorMessage(error, t);
+        if (isApiError(error) && error.code === 'weak_password' && !fields.password) fields.password = errorMessage(error, t);
+        const known = Object.keys(fields).filter((name) => name in values);
+        if (known.length > 0) {
+          form.setErrors(Object.fromEntries(known.map((name) => [name, fields[name]])));
+          focusField(known[0]);
+          return;
+        }
+        setFailure(errorMessage(error, t));
+        requestAnimationFrame(() => alertRef.current?.focus());
+      }
+    },
+    (errors) => focusField(Object.keys(errors)[0]),
+  );
+
+  const optional = (label: string) => (
+    <>
+      {label}{' '}
+      <Text span c="dimmed" fz="sm" fw={400}>
+        ({t('register.optional')})
+      </Text>
+    </>
+  );
+
+  return (
+    <AuthFrame>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <div>
+            <Title order={1} fz={26}>
+              {t('register.title')}
+            </Title>
+            <Text c="dimmed" mt={4}>
+              {t('register.subtitle')}
+            </Text>
+          </div>
+
+          {failure && (
+            <Alert ref={alertRef} tabIndex={-1} color="red" variant="light" icon={<IconAlertCircle size={20} />} role="alert" data-testid="form-error">
+              {failure}
+            </Alert>
+          )}
+
+          <TextInput label={t('register.displayName')} description={t('register.displayNameHint')} name="displayName" autoComplete="name" required maxLength={120} {...form.getInputProps('displayName')} />
+          <TextInput
+            label={t('register.username')}
+            description={t('register.usernameHint')}
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            maxLength={32}
+            {...form.getInputProps('username')}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <TextInput label={optional(t('register.email'))} name="email" type="email" autoComplete="email" maxLength={254} {...form.getInputProps('email')} />
+            <TextInput label={optional(t('register.phone'))} name="phone" type="tel" inputMode="tel" autoComplete="tel" maxLength={20} {...form.getInputProps('phone')} />
+          </SimpleGrid>
+          <div>
+            <PasswordInput
+              label={t('register.password')}
+              name="password"
+              autoComplete="new-password"
+              required
+              maxLength={256}
+              visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}
+              {...form.getInputProps('password')}
+              aria-invalid={Boolean(form.errors.password)}
+            />
+            <PasswordStrength id="password-strength" value={form.values.password} avoid={[form.values.username, ...form.values.displayName.split(/\s+/)]} />
+          </div>
+          <PasswordInput
+            label={t('register.confirm')}
+            name="confirm"
+            autoComplete="new-password"
+            required
+            maxLength={256}
+            visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}
+            {...form.getInputProps('confirm')}
+            aria-invalid={Boolean(form.errors.confirm)}
+          />
+
+          <Alert variant="light" color="gray" icon={<IconInfoCircle size={18} />} p="sm">
+            <Text fz="xs">{t('register.privacy')}</Text>
+          </Alert>
+
+          <Button type="submit" size="md" fullWidth loading={register.isPending}>
+            {t('register.submit')}
+          </Button>
+          <Text fz="sm" ta="center">
+            {t('register.haveAccount')}{' '}
+            <Anchor component={Link} to="/masuk" fw={600}>
+              {t('register.signInLink')}
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthFrame>
+  );
+}
