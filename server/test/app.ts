@@ -10,6 +10,8 @@ import { cloneTemplate, dropDatabase, urlFor } from './pg.js';
 /** A built platform on a database of its own, and how to dispose of both. */
 export interface TestApp extends Built {
   database: Database;
+  /** The PostgreSQL database's URL under `test:pg` (another instance can open it); null on PGlite. */
+  databaseUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function buildTestApp(env: Record<string, string> = {}): Promise<Te
   return {
     ...built,
     database,
+    databaseUrl: dbName ? urlFor(dbName) : null,
     async close() {
       await built.app.close();
       await database.close();

@@ -1,4 +1,4 @@
-import type { Actor } from '../../platform/index.js';
+import type { Actor } from '../../platform/http/actor.js';
 
 /** The apps of the platform, in the order menus show them. */
 export const APP_KEYS = ['segalengko', 'dolan', 'eoffice', 'simpeg', 'satudata', 'sate', 'smartcity'] as const;

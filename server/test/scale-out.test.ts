@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { buildApp, type Built } from '../src/app.js';
+import { appendAudit, verifyAuditChain } from '../src/platform/audit/index.js';
+import { inTransaction, openPostgres, queryRows, type Database } from '../src/platform/db/index.js';
+import { NO_PROGRESS } from '../src/platform/progress.js';
+import { seedReference } from '../seeds/index.js';
+import { seedDemo } from '../seeds/demo.js';
+import { buildTestApp, type TestApp } from './app.js';
+
+// Scaling out is running more identical instances on one PostgreSQL database. Two app instances,
+// each with its own pool, must behave as one: a session made on one is valid on the other, and
+// audit entries written by both form one unforked chain. (PGlite is one process by design.)
+
+const onPostgres = process.env.TEST_DB === 'postgres';
+let a!: TestApp;
+let b!: Built & { database: Database };
+
+beforeAll(async () => {
+  if (!onPostgres) return;
+  a = await buildTestApp();
+  if (!a.databaseUrl) throw new Error('test:pg should give the test app a PostgreSQL database');
+  await seedReference(a.modules, '33.28');
+  await seedDemo(a.modules, NO_PROGRESS);
+  const database = await openPostgres(a.databaseUrl, 5);
+  b = { ...(await buildApp(a.platform.config, database)), database };
+  await b.app.ready();
+});
+afterAll(async () => {
+  if (!onPostgres) return;
+  await b.app.close();
+  await b.database.close();
+  await a.close();
+});
+
+describe.skipIf(!onPostgres)('two instances on one PostgreSQL database', () => {
+  it('shares sessions: sign in on one, use and end the session on the other', async () => {
+    const login = await a.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'pegawai', password: 'Slawi#2026' } });
+    expect(login.statusCode).toBe(200);
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const csrf = login.json<{ csrfToken: string }>().csrfToken;
+
+    const meOnB = await b.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect(meOnB.statusCode).toBe(200);
+    expect(meOnB.json().user.username).toBe('pegawai');
+
+    const logoutOnB = await b.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'x-csrf-token': csrf } });
+    expect(logoutOnB.statusCode).toBe(204);
+    const meOnA = await a.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+    expect(meOnA.statusCode).toBe(401);
+  });
+
+  it('keeps one audit chain when both instances append at once', async () => {
+    const append = (built: Built, i: number) =>
+      inTransaction(built.platform.db, (tx) =>
+        appendAudit(tx, { actor: { label: `instance-${i % 2}` }, action: 'test.appended', entityType: 'test', entityId: String(i) }));
+    await Promise.all(Array.from({ length: 40 }, (_, i) => append(i % 2 === 0 ? a : b, i)));
+    const result = await verifyAuditChain(a.platform.db);
+    expect(result.firstBroken).toBeNull();
+    const [row] = await queryRows<{ n: number }>(a.platform.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'test.appended'`);
+    expect(row!.n).toBe(40);
+  });
+
+  it('runs each background job once across both instances', async () => {
+    const ranBy: string[] = [];
+    a.platform.events.handle('test.scale-out', async (payload) => { ranBy.push(`a:${String(payload.n)}`); });
+    b.platform.events.handle('test.scale-out', async (payload) => { ranBy.push(`b:${String(payload.n)}`); });
+    await inTransaction(a.platform.db, async (tx) => {
+      for (let n = 0; n < 30; n++) await a.platform.events.enqueue(tx, 'test.scale-out', { n });
+    });
+    await Promise.all([a.platform.events.drain(), b.platform.events.drain()]);
+    expect(ranBy).toHaveLength(30);
+    expect(new Set(ranBy.map((r) => r.split(':')[1])).size).toBe(30);
+    const rows = await queryRows<{ status: string }>(a.platform.db, sql`SELECT status FROM jobs WHERE name = 'test.scale-out'`);
+    expect(rows.every((r) => r.status === 'done')).toBe(true);
+  });
+});
