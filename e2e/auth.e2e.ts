@@ -1,24 +1,12 @@
 import { Secret, TOTP } from 'otpauth';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD, launchBrowser, openPage, screenshot, startPlatform, tileKeys, VIEWPORTS, type RunningPlatform } from './harness.js';
+import { describe, expect, test } from 'vitest';
+import { DEMO_PASSWORD, openPage, screenshot, tileKeys, usePlatformAndBrowser, VIEWPORTS } from './harness.js';
 
-let platform: RunningPlatform;
-let browser: Browser;
-
-beforeAll(async () => {
-  platform = await startPlatform();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const env = usePlatformAndBrowser();
 
 describe.each(VIEWPORTS)('sign-in and registration at $name width', (viewport) => {
   test('an empty sign-in form shows what is missing under each field', async () => {
-    const { context, page } = await openPage(browser, platform.url, viewport);
+    const { context, page } = await openPage(env.browser, env.platform.url, viewport);
     await page.goto('/masuk');
     await page.getByRole('button', { name: 'Masuk', exact: true }).click();
     await page.getByText('Isi nama pengguna.').waitFor();
@@ -29,7 +17,7 @@ describe.each(VIEWPORTS)('sign-in and registration at $name width', (viewport) =
   });
 
   test('a wrong password shows the error in Bahasa Indonesia', async () => {
-    const { context, page } = await openPage(browser, platform.url, viewport);
+    const { context, page } = await openPage(env.browser, env.platform.url, viewport);
     await page.goto('/masuk');
     await page.getByLabel('Nama pengguna').fill('pegawai');
     await page.getByLabel('Kata sandi', { exact: true }).fill('salah-sandi-123');
@@ -41,7 +29,7 @@ describe.each(VIEWPORTS)('sign-in and registration at $name width', (viewport) =
   });
 
   test('an official with two-step verification is asked for the code after the password', async () => {
-    const { context, page } = await openPage(browser, platform.url, viewport);
+    const { context, page } = await openPage(env.browser, env.platform.url, viewport);
     const username = viewport.mobile ? 'opd.admin' : 'bkpsdm';
     // Turn TOTP on through the API, as the account's owner would from their profile.
     const login = await page.request.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
@@ -72,7 +60,7 @@ describe.each(VIEWPORTS)('sign-in and registration at $name width', (viewport) =
   });
 
   test('registration: a weak password is refused under the field, a strong one creates the account', async () => {
-    const { context, page } = await openPage(browser, platform.url, viewport);
+    const { context, page } = await openPage(env.browser, env.platform.url, viewport);
     const username = `warga.baru.${viewport.name}`;
     await page.goto('/daftar');
     await page.getByRole('textbox', { name: 'Nama lengkap' }).fill('Siti Aminah');

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { seedDemo } from '../server/seeds/demo.js';
 import { seedReference } from '../server/seeds/index.js';
 import { buildApp } from '../server/src/app.js';
@@ -22,6 +23,23 @@ export const VIEWPORTS = [
   { name: 'phone', width: 360, height: 740, mobile: true },
 ] as const;
 export type Viewport = (typeof VIEWPORTS)[number];
+
+/**
+ * Starts the platform and a browser before a test file's tests and stops both after them;
+ * the returned object's fields are set once `beforeAll` has run.
+ */
+export function usePlatformAndBrowser(): { readonly platform: RunningPlatform; readonly browser: Browser } {
+  const env = {} as { platform: RunningPlatform; browser: Browser };
+  beforeAll(async () => {
+    env.platform = await startPlatform();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.platform?.close();
+  });
+  return env;
+}
 
 /** A running platform and how to stop it. */
 export interface RunningPlatform {

@@ -1,23 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPage, screenshot, startPlatform, VIEWPORTS, type RunningPlatform } from './harness.js';
+import { describe, expect, test } from 'vitest';
+import { openPage, screenshot, usePlatformAndBrowser, VIEWPORTS } from './harness.js';
 
-let platform: RunningPlatform;
-let browser: Browser;
-
-beforeAll(async () => {
-  platform = await startPlatform();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const env = usePlatformAndBrowser();
 
 describe.each(VIEWPORTS)('language switch at $name width', (viewport) => {
   test('switching to English translates the page, and the choice survives a reload', async () => {
-    const { context, page } = await openPage(browser, platform.url, viewport);
+    const { context, page } = await openPage(env.browser, env.platform.url, viewport);
     await page.goto('/');
     await page.getByRole('heading', { level: 1, name: 'Layanan digital Kabupaten Tegal dalam satu pintu' }).waitFor();
 

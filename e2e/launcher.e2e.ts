@@ -1,23 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPage, screenshot, signIn, startPlatform, tileKeys, VIEWPORTS, type RunningPlatform } from './harness.js';
+import { describe, expect, test } from 'vitest';
+import { openPage, screenshot, signIn, tileKeys, usePlatformAndBrowser, VIEWPORTS } from './harness.js';
 
-let platform: RunningPlatform;
-let browser: Browser;
-
-beforeAll(async () => {
-  platform = await startPlatform();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const env = usePlatformAndBrowser();
 
 describe.each(VIEWPORTS)('launcher at $name width', (viewport) => {
   test('a visitor sees the public landing with the three public apps and a way to sign in', async () => {
-    const { context, page } = await openPage(browser, platform.url, viewport);
+    const { context, page } = await openPage(env.browser, env.platform.url, viewport);
     await page.goto('/');
     await expect.poll(() => tileKeys(page)).toEqual(['segalengko', 'dolan', 'satudata']);
     await page.getByRole('heading', { level: 1, name: 'Layanan digital Kabupaten Tegal dalam satu pintu' }).waitFor();
@@ -30,7 +18,7 @@ describe.each(VIEWPORTS)('launcher at $name width', (viewport) => {
   });
 
   test('a visitor opening a staff app is sent to sign in, and comes back after', async () => {
-    const { context, page } = await openPage(browser, platform.url, viewport);
+    const { context, page } = await openPage(env.browser, env.platform.url, viewport);
     await page.goto('/simpeg');
     await page.waitForURL((url) => url.pathname === '/masuk' && url.searchParams.get('next') === '/simpeg');
     await page.getByRole('heading', { name: 'Masuk' }).waitFor();
@@ -39,7 +27,7 @@ describe.each(VIEWPORTS)('launcher at $name width', (viewport) => {
   });
 
   test('admin signs in and sees all seven app tiles', async () => {
-    const { context, page } = await openPage(browser, platform.url, viewport);
+    const { context, page } = await openPage(env.browser, env.platform.url, viewport);
     await signIn(page, 'admin');
     expect(await tileKeys(page)).toEqual(['segalengko', 'dolan', 'eoffice', 'simpeg', 'satudata', 'sate', 'smartcity']);
     await page.getByRole('heading', { name: /Selamat datang, / }).waitFor();
@@ -48,7 +36,7 @@ describe.each(VIEWPORTS)('launcher at $name width', (viewport) => {
   });
 
   test('admin opens every app from the launcher; each home loads in its own shell', async () => {
-    const { context, page } = await openPage(browser, platform.url, viewport);
+    const { context, page } = await openPage(env.browser, env.platform.url, viewport);
     await signIn(page, 'admin');
     const homes: [string, string][] = [
       ['segalengko', 'Halo, warga Kabupaten Tegal'],
@@ -70,7 +58,7 @@ describe.each(VIEWPORTS)('launcher at $name width', (viewport) => {
   });
 
   test('warga signs in and sees only the citizen apps; a staff app says no access', async () => {
-    const { context, page } = await openPage(browser, platform.url, viewport);
+    const { context, page } = await openPage(env.browser, env.platform.url, viewport);
     await signIn(page, 'warga');
     expect(await tileKeys(page)).toEqual(['segalengko', 'dolan', 'satudata']);
     await page.goto('/eoffice');
@@ -87,7 +75,7 @@ describe.each(VIEWPORTS)('launcher at $name width', (viewport) => {
   });
 
   test('the executive shell opens SATE for the bupati', async () => {
-    const { context, page } = await openPage(browser, platform.url, viewport);
+    const { context, page } = await openPage(env.browser, env.platform.url, viewport);
     await signIn(page, 'bupati');
     await page.locator('[data-app-tile="sate"]').click();
     await page.getByRole('heading', { level: 1, name: 'Ringkasan eksekutif' }).waitFor();

@@ -1,23 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPage, screenshot, startPlatform, VIEWPORTS, type RunningPlatform } from './harness.js';
+import { describe, expect, test } from 'vitest';
+import { openPage, screenshot, usePlatformAndBrowser, VIEWPORTS } from './harness.js';
 
-let platform: RunningPlatform;
-let browser: Browser;
-
-beforeAll(async () => {
-  platform = await startPlatform();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const env = usePlatformAndBrowser();
 
 describe.each(VIEWPORTS)('Segalengko at $name width', (viewport) => {
   test('a visitor browses the kecamatan and drills down to the villages of Slawi', async () => {
-    const { context, page } = await openPage(browser, platform.url, viewport);
+    const { context, page } = await openPage(env.browser, env.platform.url, viewport);
     await page.goto('/');
     await page.locator('[data-app-tile="segalengko"]').click();
     await page.waitForURL((url) => url.pathname === '/segalengko');

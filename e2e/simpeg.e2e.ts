@@ -1,23 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchBrowser, openPage, screenshot, signIn, startPlatform, VIEWPORTS, type RunningPlatform } from './harness.js';
+import { describe, expect, test } from 'vitest';
+import { openPage, screenshot, signIn, usePlatformAndBrowser, VIEWPORTS } from './harness.js';
 
-let platform: RunningPlatform;
-let browser: Browser;
-
-beforeAll(async () => {
-  platform = await startPlatform();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await platform?.close();
-});
+const env = usePlatformAndBrowser();
 
 describe.each(VIEWPORTS)('SIMPEG agency registry at $name width', (viewport) => {
   test('the table pages through the agencies, searches and filters by kind', async () => {
-    const { context, page } = await openPage(browser, platform.url, viewport);
+    const { context, page } = await openPage(env.browser, env.platform.url, viewport);
     await signIn(page, 'bkpsdm');
     await page.goto('/simpeg');
     await page.getByRole('heading', { level: 1, name: 'Perangkat daerah' }).waitFor();
@@ -46,7 +34,7 @@ describe.each(VIEWPORTS)('SIMPEG agency registry at $name width', (viewport) => 
   });
 
   test('while the registry loads it shows a skeleton; when the server fails, the error with its request id and a retry', async () => {
-    const { context, page } = await openPage(browser, platform.url, viewport);
+    const { context, page } = await openPage(env.browser, env.platform.url, viewport);
     await signIn(page, 'bkpsdm');
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -76,7 +64,7 @@ describe.each(VIEWPORTS)('SIMPEG agency registry at $name width', (viewport) => 
   });
 
   test('the app navigation is a sidebar on desktop and a drawer behind the menu button on phones', async () => {
-    const { context, page } = await openPage(browser, platform.url, viewport);
+    const { context, page } = await openPage(env.browser, env.platform.url, viewport);
     await signIn(page, 'bkpsdm');
     await page.goto('/simpeg');
     await page.getByRole('heading', { level: 1, name: 'Perangkat daerah' }).waitFor();

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
-import { copyRows, countAll, queryRows, type Database, type Db } from '../../platform/db/index.js';
+import { containsPattern, copyRows, countAll, queryRows, type Database, type Db } from '../../platform/db/index.js';
 import { apiTokens, loginAttempts, sessions, users } from './identity.tables.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -18,10 +18,6 @@ export interface BulkUser {
   phone: string | null;
 }
 
-/** `%` and `_` are wildcards in LIKE; a search for them means the characters themselves. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** Data access for users, sessions, sign-in failures and API tokens; every function takes the handle. */
 export const identityRepo = {
@@ -58,7 +54,7 @@ export const identityRepo = {
     const conditions: SQL[] = [];
     if (filter.agencyId !== undefined) conditions.push(eq(users.agencyId, filter.agencyId));
     if (filter.kind) conditions.push(eq(users.kind, filter.kind));
-    if (filter.q) conditions.push(or(ilike(users.username, likePattern(filter.q)), ilike(users.displayName, likePattern(filter.q)))!);
+    if (filter.q) conditions.push(or(ilike(users.username, containsPattern(filter.q)), ilike(users.displayName, containsPattern(filter.q)))!);
     const where = conditions.length > 0 ? and(...conditions) : undefined;
     const [rows, [count]] = await Promise.all([
       db.select().from(users).where(where).orderBy(asc(users.username)).limit(filter.limit).offset(filter.offset),

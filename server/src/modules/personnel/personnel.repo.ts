@@ -1,14 +1,10 @@
 import { and, asc, eq, gt, ilike, isNull, lte, or, sql } from 'drizzle-orm';
-import type { Db } from '../../platform/db/index.js';
+import { containsPattern, type Db } from '../../platform/db/index.js';
 import { agencies } from './personnel.tables.js';
 
 export type AgencyRow = typeof agencies.$inferSelect;
 export type NewAgency = typeof agencies.$inferInsert;
 
-/** Escapes LIKE wildcards so a search for `50%` finds the text, not everything. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** Data access for the personnel module's tables. */
 export const personnelRepo = {
@@ -19,7 +15,7 @@ export const personnelRepo = {
       or(isNull(agencies.validTo), gt(agencies.validTo, filter.at)),
     ];
     if (filter.kind) conditions.push(eq(agencies.kind, filter.kind as AgencyRow['kind']));
-    if (filter.q) conditions.push(or(ilike(agencies.name, likePattern(filter.q)), ilike(agencies.shortName, likePattern(filter.q))));
+    if (filter.q) conditions.push(or(ilike(agencies.name, containsPattern(filter.q)), ilike(agencies.shortName, containsPattern(filter.q))));
     return db.select().from(agencies).where(and(...conditions)).orderBy(asc(agencies.sortOrder), asc(agencies.name));
   },
 

@@ -56,3 +56,8 @@ export async function queryRows<T extends Record<string, unknown>>(db: Db, query
 
 /** `count(*)` as a number on both engines (the int8 parser in client.ts makes it so on pg). */
 export const countAll = sql<number>`count(*)::int`;
+
+/** An ILIKE pattern matching `text` anywhere; `%`, `_` and `\` in it mean themselves, not wildcards. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -1,7 +1,6 @@
 import { Badge, Box, Button, Container, Group, Paper, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { IconBuildingBank, IconLock, IconLogin, IconMapPin, IconMapPins, IconUserPlus } from '@tabler/icons-react';
 import { Link } from 'react-router';
-import { LinkTile } from '../../components/LinkTile';
 import { StatCard } from '../../components/StatCard';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useT } from '../../lib/i18n';
@@ -9,6 +8,7 @@ import { formatNumber } from '../../lib/i18n/format';
 import { useAgencies } from '../../modules/personnel/personnel.api';
 import { useRegency } from '../../modules/region/region.api';
 import { APPS } from '../catalogue';
+import { AppTiles } from './AppTiles';
 import classes from './launcher.module.css';
 
 /** `/` for visitors: what the platform is, the public apps, and the way in for staff. */
@@ -64,23 +64,7 @@ export function PublicLanding() {
         <Text c="dimmed" mb="lg">
           {t('landing.publicAppsLead')}
         </Text>
-        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" data-testid="app-tiles">
-          {publicApps.map((app) => {
-            const Icon = app.icon;
-            return (
-              <LinkTile
-                key={app.key}
-                to={app.path}
-                icon={<Icon size={28} stroke={1.6} />}
-                color={app.color}
-                title={t(app.name)}
-                subtitle={t(app.fullName)}
-                description={t(app.purpose)}
-                data={{ 'data-app-tile': app.key }}
-              />
-            );
-          })}
-        </SimpleGrid>
+        <AppTiles apps={publicApps} cols={{ base: 1, sm: 3 }} />
 
         <Paper withBorder p={{ base: 'lg', sm: 'xl' }} mt={{ base: 'xl', sm: 48 }} className={classes.staffPanel}>
           <Group justify="space-between" gap="lg" wrap="wrap">

@@ -1,13 +1,13 @@
-import { Container, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Container, Stack, Text, Title } from '@mantine/core';
 import { IconApps } from '@tabler/icons-react';
 import { EmptyState } from '../../components/EmptyState';
-import { LinkTile } from '../../components/LinkTile';
 import { useDocumentTitle } from '../../lib/document-title';
 import { useT } from '../../lib/i18n';
 import { formatToday } from '../../lib/i18n/format';
 import { roleLabel } from '../../modules/identity/account-label';
 import type { Me } from '../../modules/identity/identity.types';
 import { APPS } from '../catalogue';
+import { AppTiles } from './AppTiles';
 
 /** The launcher: a greeting and one tile per app the user may open. */
 export function SignedInLauncher({ me }: { me: Me }) {
@@ -34,23 +34,7 @@ export function SignedInLauncher({ me }: { me: Me }) {
       {apps.length === 0 ? (
         <EmptyState icon={<IconApps size={30} stroke={1.6} />} title={t('launcher.noApps')} description={t('launcher.noAppsHint')} />
       ) : (
-        <SimpleGrid cols={{ base: 1, xs: 2, md: 3, lg: 4 }} spacing="md" data-testid="app-tiles">
-          {apps.map((app) => {
-            const Icon = app.icon;
-            return (
-              <LinkTile
-                key={app.key}
-                to={app.path}
-                icon={<Icon size={28} stroke={1.6} />}
-                color={app.color}
-                title={t(app.name)}
-                subtitle={t(app.fullName)}
-                description={t(app.purpose)}
-                data={{ 'data-app-tile': app.key }}
-              />
-            );
-          })}
-        </SimpleGrid>
+        <AppTiles apps={apps} cols={{ base: 1, xs: 2, md: 3, lg: 4 }} />
       )}
     </Container>
   );

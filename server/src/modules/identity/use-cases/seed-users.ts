@@ -4,14 +4,7 @@ import type { IdentityContext } from './context.js';
 import { createUserRecord } from './create-user.js';
 
 /** A demo account to make if missing; the password arrives hashed (hash once, reuse for all). */
-export interface DemoUser {
-  username: string;
-  displayName: string;
-  kind: 'staff' | 'citizen';
-  agencyId: string | null;
-  roles: string[];
-  passwordHash: string;
-}
+export type DemoUser = Omit<BulkUser, 'phone'>;
 
 /** Demo accounts: refused outright in production, whatever the caller thinks. */
 export function createDemoUserUseCases(ctx: IdentityContext) {
