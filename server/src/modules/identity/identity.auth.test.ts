@@ -200,3 +200,21 @@ describe('password change', () => {
     expect(entry!.n).toBe(1);
   });
 });
+
+describe('housekeeping', () => {
+  it('the hourly job deletes sessions idle past their limit and keeps live ones', async () => {
+    const idle = await session('walidata');
+    const live = await session('produsen');
+    await t.platform.db.execute(sql`UPDATE sessions SET last_seen_at = now() - interval '13 hours'
+      WHERE user_id = (SELECT id FROM users WHERE username = 'walidata')`);
+    const before = await count('sessions');
+
+    await t.platform.events.enqueue(t.platform.db, 'identity.prune-sessions', {});
+    await t.platform.events.drain();
+
+    expect(await count('sessions')).toBeLessThan(before);
+    const me = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: headers.cookie! } });
+    expect((await me(idle)).statusCode).toBe(401);
+    expect((await me(live)).statusCode).toBe(200);
+  });
+});

@@ -98,6 +98,12 @@ export const identityRepo = {
     await db.delete(sessions).where(and(eq(sessions.userId, userId), or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleSince))));
   },
 
+  /** Removes every session past its absolute or idle limit (hourly housekeeping). */
+  async deleteExpiredSessions(db: Db, now: Date, idleSince: Date): Promise<number> {
+    const gone = await db.delete(sessions).where(or(lt(sessions.expiresAt, now), lt(sessions.lastSeenAt, idleSince))).returning({ id: sessions.id });
+    return gone.length;
+  },
+
   /** Seconds until the username may try again, or null when it is not locked (database clock). */
   async lockedForSeconds(db: Db, username: string): Promise<number | null> {
     const [row] = await queryRows<{ seconds: number }>(db, sql`

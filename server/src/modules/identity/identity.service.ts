@@ -7,7 +7,7 @@ import type { ChangePasswordBody, LoginBody, RegisterBody, SessionView } from '.
 import { createApiTokenUseCases } from './use-cases/api-tokens.js';
 import { authenticate, signOut, type Credentials } from './use-cases/authenticate.js';
 import { changePassword } from './use-cases/change-password.js';
-import type { IdentityContext, IdentityDeps, RequestMeta } from './use-cases/context.js';
+import { SESSION_IDLE_MS, type IdentityContext, type IdentityDeps, type RequestMeta } from './use-cases/context.js';
 import { createUserAdminUseCases } from './use-cases/manage-users.js';
 import { presentMe } from './use-cases/present.js';
 import { registerCitizen } from './use-cases/register-citizen.js';
@@ -38,6 +38,12 @@ export function createIdentityService(platform: Platform, deps: IdentityDeps) {
   const ctx: IdentityContext = { db: platform.db, database: platform.database, config: platform.config, deps, log: platform.log };
 
   return {
+    /** Deletes expired and idle sessions and forgotten sign-in failures; run hourly by the job queue. */
+    async pruneExpired(): Promise<void> {
+      const now = new Date();
+      await identityRepo.deleteExpiredSessions(ctx.db, now, new Date(now.getTime() - SESSION_IDLE_MS));
+      await identityRepo.purgeOldFailures(ctx.db, 24);
+    },
     /** Resolves the caller from a session cookie or bearer token. */
     authenticate: (credentials: Credentials) => authenticate(ctx, credentials),
     /** Signs in with username, password and (when on) a TOTP code. */

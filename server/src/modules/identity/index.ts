@@ -17,6 +17,7 @@ export type IdentityApi = Pick<IdentityService,
 /** Identity: users (staff and citizens), sessions, API tokens, TOTP, roles and permissions. */
 export function createIdentityModule(platform: Platform, deps: IdentityDeps) {
   const service = createIdentityService(platform, deps);
+  platform.events.every('identity.prune-sessions', 3_600_000, () => service.pruneExpired());
   const authenticate: Authenticate = (request) => {
     const cookie = request.cookies?.[SESSION_COOKIE];
     const authorization = request.headers.authorization;

@@ -16,12 +16,16 @@ const DEFAULTS: Required<EventBusOptions> = {
 // Events fanned out per dispatcher transaction: small enough to keep the transaction short.
 const EVENT_BATCH = 100;
 
+// Finished jobs and delivered events are kept this long for inspection, then pruned hourly.
+const KEEP_FINISHED_MS = 7 * 24 * 3_600_000;
+
 /** Builds the outbox dispatcher, the job runner and the poll loop over one database handle. */
 export function createOutboxBus(db: Db, log: FastifyBaseLogger, options: EventBusOptions = {}): EventBus {
   const o = { ...DEFAULTS, ...options };
   const handlers = new Map<string, JobHandler>();
   const subscribers = new Map<string, { name: string; maxAttempts: number | undefined }[]>();
   const inFlight = new Set<Promise<void>>();
+  const recurring: { name: string; everyMs: number; lastSlot: number }[] = [];
   let stopped = true;
   let timer: NodeJS.Timeout | undefined;
   let cycle: Promise<unknown> | null = null;
@@ -59,6 +63,17 @@ export function createOutboxBus(db: Db, log: FastifyBaseLogger, options: EventBu
     return claimed.length;
   }
 
+  /** Enqueues each recurring job whose slot this instance has not enqueued yet (deduplicated across instances). */
+  async function enqueueRecurring(): Promise<void> {
+    const now = Date.now();
+    const due = recurring.filter((r) => Math.floor(now / r.everyMs) !== r.lastSlot);
+    if (due.length === 0) return;
+    await eventsRepo.insertJobs(db, due.map((r) => {
+      r.lastSlot = Math.floor(now / r.everyMs);
+      return { name: r.name, payload: {}, dedupeKey: `${r.name}@${new Date(r.lastSlot * r.everyMs).toISOString()}` };
+    }));
+  }
+
   async function drain(): Promise<number> {
     let ran = 0;
     for (;;) {
@@ -82,7 +97,9 @@ export function createOutboxBus(db: Db, log: FastifyBaseLogger, options: EventBu
       again = true;
       return;
     }
-    cycle = drain()
+    // Recurring jobs are enqueued by the poller only, so `drain()` stays deterministic for callers.
+    cycle = enqueueRecurring()
+      .then(drain)
       .catch((err: unknown) => log.error({ err }, 'job poller cycle failed; retrying on the next poll'))
       .finally(() => {
         cycle = null;
@@ -102,6 +119,12 @@ export function createOutboxBus(db: Db, log: FastifyBaseLogger, options: EventBu
     if (handlers.has(name)) throw new Error(`job handler "${name}" is already registered`);
     handlers.set(name, handler);
   }
+
+  handle('platform.prune-finished-jobs', async () => {
+    const pruned = await eventsRepo.pruneFinished(db, new Date(Date.now() - KEEP_FINISHED_MS));
+    if (pruned.jobs + pruned.events > 0) log.info(pruned, 'pruned finished jobs and delivered events');
+  });
+  recurring.push({ name: 'platform.prune-finished-jobs', everyMs: 3_600_000, lastSlot: -1 });
 
   return {
     async publish(tx, type, payload) {
@@ -127,6 +150,11 @@ export function createOutboxBus(db: Db, log: FastifyBaseLogger, options: EventBu
       const list = subscribers.get(eventType) ?? [];
       list.push({ name: subscriber, maxAttempts: options.maxAttempts });
       subscribers.set(eventType, list);
+    },
+    every(name, everyMs, handler) {
+      if (!Number.isInteger(everyMs) || everyMs < 1000) throw new Error(`every(${name}): interval must be at least 1000 ms`);
+      handle(name, handler);
+      recurring.push({ name, everyMs, lastSlot: -1 });
     },
     drain,
     start() {

@@ -81,4 +81,23 @@ describe('several instances', () => {
     const [job] = await t.platform.db.select().from(jobs).where(eq(jobs.name, 'test.background-listener'));
     expect(job?.status).toBe('done');
   });
+
+  it('runs a recurring job once per slot even when two started instances race for it', async () => {
+    const [dbA, dbB] = await twoInstances();
+    let runs = 0;
+    const buses = [dbA, dbB].map((db) => {
+      const bus = createEventBus(db, t.platform.log, { pollIntervalMs: 50, wakeDelayMs: 5 });
+      bus.every('test.hourly', 3_600_000, async () => { runs++; });
+      return bus;
+    });
+    buses.forEach((bus) => bus.start());
+    for (let i = 0; i < 100 && runs === 0; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // both pollers have ticked several times
+    await Promise.all(buses.map((bus) => bus.stop()));
+
+    const made = await t.platform.db.select({ key: jobs.dedupeKey, status: jobs.status }).from(jobs).where(eq(jobs.name, 'test.hourly'));
+    expect(runs).toBeGreaterThanOrEqual(1);
+    expect(made).toHaveLength(runs); // one job per hour slot (two only if the test straddled an hour)
+    expect(made.every((j) => j.status === 'done' && j.key?.startsWith('test.hourly@'))).toBe(true);
+  });
 });

@@ -120,4 +120,11 @@ export const eventsRepo = {
       .returning();
     return row ?? null;
   },
+
+  /** Deletes finished jobs and delivered events older than `before`; dead jobs stay for inspection. */
+  async pruneFinished(db: Db, before: Date): Promise<{ jobs: number; events: number }> {
+    const doneJobs = await db.delete(jobs).where(and(eq(jobs.status, 'done'), lt(jobs.finishedAt, before))).returning({ id: jobs.id });
+    const oldEvents = await db.delete(outboxEvents).where(lt(outboxEvents.dispatchedAt, before)).returning({ id: outboxEvents.id });
+    return { jobs: doneJobs.length, events: oldEvents.length };
+  },
 };

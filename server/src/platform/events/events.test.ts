@@ -167,3 +167,21 @@ describe('job queue', () => {
     expect(job!.lastError).toMatch(/Batas waktu/);
   });
 });
+
+describe('housekeeping', () => {
+  it('prunes finished jobs and delivered events after a week, keeping recent and dead ones', async () => {
+    const weekAgo = sql`now() - interval '8 days'`;
+    const [oldDone] = await t.platform.db.insert(jobs).values({ name: 'test.old-done', payload: {}, status: 'done', finishedAt: sql`${weekAgo}` as unknown as Date }).returning();
+    const [recentDone] = await t.platform.db.insert(jobs).values({ name: 'test.recent-done', payload: {}, status: 'done', finishedAt: new Date() }).returning();
+    const [oldDead] = await t.platform.db.insert(jobs).values({ name: 'test.old-dead', payload: {}, status: 'dead', finishedAt: sql`${weekAgo}` as unknown as Date }).returning();
+    const [oldEvent] = await t.platform.db.insert(outboxEvents).values({ type: 'test.old', payload: {}, dispatchedAt: sql`${weekAgo}` as unknown as Date }).returning();
+
+    await bus.enqueue(t.platform.db, 'platform.prune-finished-jobs', {});
+    await bus.drain();
+
+    const left = await t.platform.db.select({ id: jobs.id }).from(jobs).where(sql`${jobs.id} IN (${oldDone!.id}, ${recentDone!.id}, ${oldDead!.id})`);
+    expect(left.map((j) => j.id).sort()).toEqual([recentDone!.id, oldDead!.id].sort());
+    expect(await t.platform.db.select().from(outboxEvents).where(eq(outboxEvents.id, oldEvent!.id))).toEqual([]);
+  });
+});
+

@@ -65,6 +65,11 @@ export interface EventBus {
    * names (e.g. `dashboard.count-complaint`); each event becomes one job per subscriber.
    */
   subscribe(eventType: string, subscriber: string, handler: JobHandler, options?: SubscribeOptions): void;
+  /**
+   * Registers a recurring job: at most one run per `everyMs` slot across all instances (each slot is
+   * enqueued with the dedupe key `<name>@<slot start>`, so instances racing for it make one job).
+   */
+  every(name: string, everyMs: number, handler: JobHandler): void;
   /** Fans out pending events and runs due jobs until none are left; returns how many jobs ran. */
   drain(): Promise<number>;
   /** Starts the background poller. */

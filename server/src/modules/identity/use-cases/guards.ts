@@ -6,7 +6,6 @@ import type { IdentityContext } from './context.js';
 /** Lockout: 5 failures within 15 minutes lock the username for 15 minutes. */
 export const LOCKOUT = { windowMinutes: 15, maxFailures: 5, lockMinutes: 15 } as const;
 
-let lastPurge = 0;
 
 /** Throws 429 `too_many_attempts` (with Retry-After) while the username is locked. */
 export async function assertNotLocked(ctx: IdentityContext, username: string): Promise<void> {
@@ -17,13 +16,9 @@ export async function assertNotLocked(ctx: IdentityContext, username: string): P
   }
 }
 
-/** Counts a failed password (or code) for the username, known or not; now and then forgets old counts. */
+/** Counts a failed password (or code) for the username, known or not; old counts are pruned hourly. */
 export async function countFailure(ctx: IdentityContext, username: string): Promise<void> {
   await identityRepo.recordFailure(ctx.db, username, LOCKOUT);
-  if (Date.now() - lastPurge > 10 * 60_000) {
-    lastPurge = Date.now();
-    await identityRepo.purgeOldFailures(ctx.db, 24);
-  }
 }
 
 /**
