@@ -39,11 +39,11 @@ const DEMO_USERS: DemoDefinition[] = [
  * DEMO_PASSWORD. Idempotent (existing usernames are left alone); returns every demo account.
  * The identity module refuses demo accounts in production.
  */
-export async function seedDemo(modules: Modules, progress: Progress): Promise<DemoAccount[]> {
+export async function seedDemo(modules: Modules, _progress: Progress): Promise<DemoAccount[]> {
   const { identity, personnel } = modules;
   let passwordHash: Promise<string> | null = null; // argon2 costs ~50 ms: hash once, only if needed
-  progress.start('Akun demo', DEMO_USERS.length);
-  for (const [i, def] of DEMO_USERS.entries()) {
+  // Nine accounts take well under a second: no progress bar (the profile's larger parts report theirs).
+  for (const def of DEMO_USERS) {
     if (!(await identity.api.findUserByUsername(def.username))) {
       const agency = def.agency ? await personnel.api.findAgencyByCode(def.agency) : null;
       passwordHash ??= identity.api.hashPassword(DEMO_PASSWORD);
@@ -52,9 +52,7 @@ export async function seedDemo(modules: Modules, progress: Progress): Promise<De
         agencyId: agency?.id ?? null, passwordHash: await passwordHash,
       });
     }
-    progress.update(i + 1);
   }
-  progress.stop();
   return DEMO_USERS.map((d) => ({ role: d.roles[0]!, username: d.username, password: DEMO_PASSWORD }));
 }
 
