@@ -5,6 +5,11 @@ import { createPersonnelService, type PersonnelService } from './personnel.servi
 
 export type { AgencyView } from './personnel.schema.js';
 export type { AgencyDefinition } from './personnel.service.js';
+export {
+  crossCheck, formatEmployeeNumber, parseEmployeeNumber, validateEmployeeNumber,
+  type EmployeeKind, type EmployeeNumber, type EmployeeNumberMismatches, type EmployeeNumberResult,
+} from './personnel.nip.js';
+export { compareRanks, pnsRank, pnsRankBySapkId, pppkGrade, rankLabel, PNS_RANKS, PPPK_GRADES, type PnsRank } from './personnel.ranks.js';
 
 /** What other modules may call on SIMPEG. */
 export type PersonnelApi = Pick<PersonnelService, 'findAgency' | 'findAgencyByCode' | 'listAgencies' | 'importAgencies'>;
