@@ -37,7 +37,12 @@ export function AccountActions({ inverted = false, showSignIn = true }: { invert
             name={me.displayName}
             detail={accountLabel(me, t)}
             inverted={inverted}
-            onSignOut={() => signOut.mutate(undefined, { onSettled: () => navigate('/') })}
+            // Leave the page first: once the session is cleared this header may unmount (a staff app
+            // sends visitors to sign in), and a mutate() callback is dropped with its component.
+            onSignOut={() => {
+              navigate('/');
+              signOut.mutate();
+            }}
           />
         </Suspense>
       ) : (
