@@ -3,7 +3,8 @@ import type { RegionApi } from '../region/index.js';
 import { personnelRoutes } from './personnel.routes.js';
 import { createPersonnelService, type PersonnelService } from './personnel.service.js';
 
-export type { AgencyView } from './personnel.schema.js';
+export type { AgencyView, PositionView, SuperiorView, UnitNode } from './personnel.schema.js';
+export type { OrganisationReference, UnitName } from './personnel.structure.js';
 export type { AgencyDefinition } from './personnel.service.js';
 export {
   crossCheck, formatEmployeeNumber, parseEmployeeNumber, validateEmployeeNumber,
@@ -12,10 +13,13 @@ export {
 export { compareRanks, pnsRank, pnsRankBySapkId, pppkGrade, rankLabel, PNS_RANKS, PPPK_GRADES, type PnsRank } from './personnel.ranks.js';
 
 /** What other modules may call on SIMPEG. */
-export type PersonnelApi = Pick<PersonnelService, 'findAgency' | 'findAgencyByCode' | 'listAgencies' | 'importAgencies'>;
+export type PersonnelApi = Pick<
+  PersonnelService,
+  'findAgency' | 'findAgencyByCode' | 'listAgencies' | 'importAgencies' | 'importOrganisation' | 'findPosition' | 'superiorChain'
+>;
 
-/** SIMPEG: agencies (and, as the personnel issue lands, units, positions and employees). */
-export function createPersonnelModule(platform: Platform, deps: { regions: Pick<RegionApi, 'listDistricts'> }) {
+/** SIMPEG: agencies, their units and positions (employees land next). */
+export function createPersonnelModule(platform: Platform, deps: { regions: Pick<RegionApi, 'listDistricts' | 'listVillages'> }) {
   const service = createPersonnelService(platform, deps);
   return {
     name: 'personnel',

@@ -4,6 +4,7 @@ import type { Platform } from '../../platform/index.js';
 import type { RegionApi } from '../region/index.js';
 import { personnelRepo, type AgencyRow } from './personnel.repo.js';
 import type { AgencyView, ListAgenciesQuery } from './personnel.schema.js';
+import { createOrganisationService } from './personnel.organisation.js';
 
 /** An agency as reference data, with its former names. */
 export interface AgencyDefinition {
@@ -24,8 +25,8 @@ function present(row: AgencyRow): AgencyView {
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
-/** SIMPEG use cases; so far the registry of agencies (OPD). */
-export function createPersonnelService(platform: Platform, deps: { regions: Pick<RegionApi, 'listDistricts'> }) {
+/** SIMPEG use cases: the registry of agencies (OPD) and their organisation (units, positions). */
+export function createPersonnelService(platform: Platform, deps: { regions: Pick<RegionApi, 'listDistricts' | 'listVillages'> }) {
   const { db } = platform;
   // The registry changes by decree, a few times a year, and every form that picks an agency reads it:
   // keep unfiltered-by-text answers for a minute per instance (the key space is small: date × kind).
@@ -33,6 +34,8 @@ export function createPersonnelService(platform: Platform, deps: { regions: Pick
   const LIST_CACHE_MS = 60_000;
 
   return {
+    ...createOrganisationService(platform, deps),
+
     /** Agencies valid on a date (today by default); public reference data. */
     async listAgencies(query: ListAgenciesQuery): Promise<AgencyView[]> {
       const filter = { at: query.at ?? today(), kind: query.kind, q: query.q?.trim() || undefined };

@@ -5,7 +5,7 @@ import { createRegionService, type RegionService } from './region.service.js';
 export type { DistrictView, VillageView, RegencyView } from './region.schema.js';
 
 /** What other modules may call: look regions up by code. */
-export type RegionApi = Pick<RegionService, 'findDistrict' | 'findVillage' | 'listDistricts' | 'importRegions'>;
+export type RegionApi = Pick<RegionService, 'findDistrict' | 'findVillage' | 'listDistricts' | 'listVillages' | 'importRegions'>;
 
 /** The region module: the configured regency's districts and villages from `idn-area-data`. */
 export function createRegionModule(platform: Platform) {
