@@ -13,6 +13,14 @@ const TEGAL = '33.28';
 export async function seedReference(modules: Modules, regionCode: string): Promise<{ districts: number; villages: number; agencies: number }> {
   const regions = await modules.region.api.importRegions();
   const agencies = await modules.personnel.api.importAgencies(regionCode === TEGAL ? TEGAL_AGENCIES : [], STRUCTURE_VALID_FROM);
-  await modules.personnel.api.importOrganisation(regionCode === TEGAL ? TEGAL_UNITS : { bidang: {}, bagian: {} });
+  await seedOrganisation(modules, regionCode);
   return { ...regions, agencies };
+}
+
+/**
+ * Gives every agency without units its standard structure. Cheap when nothing is missing, so `serve`
+ * runs it at every start: a data directory made before units existed gets them after its migration.
+ */
+export async function seedOrganisation(modules: Modules, regionCode: string): Promise<void> {
+  await modules.personnel.api.importOrganisation(regionCode === TEGAL ? TEGAL_UNITS : { bidang: {}, bagian: {} });
 }

@@ -5,7 +5,7 @@ import { verifyAuditChain } from './platform/audit/index.js';
 import { AppError } from './platform/errors.js';
 import { reportDeadJobs } from './platform/events/index.js';
 import { createProgress } from './platform/progress.js';
-import { seedReference } from '../seeds/index.js';
+import { seedOrganisation, seedReference } from '../seeds/index.js';
 import { seedDemo, seedFull, type DemoAccount } from '../seeds/demo.js';
 
 const USAGE = `Tegal Smart City ${VERSION}
@@ -49,8 +49,9 @@ async function serve(config: Config): Promise<void> {
     const progress = createProgress();
     await seedReference(modules, config.regionCode);
     if (config.seedProfile === 'demo') printAccounts(await seedDemo(modules, progress));
-  } else if (config.seedProfile === 'demo') {
-    printAccounts(await seedDemo(modules, createProgress()));
+  } else {
+    await seedOrganisation(modules, config.regionCode);
+    if (config.seedProfile === 'demo') printAccounts(await seedDemo(modules, createProgress()));
   }
 
   const shutdown = async (signal: string) => {
