@@ -3,7 +3,10 @@ import type { RegionApi } from '../region/index.js';
 import { personnelRoutes } from './personnel.routes.js';
 import { createPersonnelService, type PersonnelService } from './personnel.service.js';
 
-export type { AgencyView, PositionView, SuperiorView, UnitNode } from './personnel.schema.js';
+export type {
+  AgencyView, DelegationRecord, EmployeeProfile, EmployeeRef, EmployeeSummary, Holding, HolderView, PositionRef, PositionView, SuperiorView, UnitNode,
+} from './personnel.schema.js';
+export { PERSONNEL_EVENTS, type AssignmentEvent, type DelegationEvent, type EmployeeEvent } from './personnel.events.js';
 export type { OrganisationReference, UnitName } from './personnel.structure.js';
 export type { AgencyDefinition } from './personnel.service.js';
 export {
@@ -12,13 +15,18 @@ export {
 } from './personnel.nip.js';
 export { compareRanks, pnsRank, pnsRankBySapkId, pppkGrade, rankLabel, PNS_RANKS, PPPK_GRADES, type PnsRank } from './personnel.ranks.js';
 
-/** What other modules may call on SIMPEG. */
+/**
+ * What other modules may call on SIMPEG: agencies, positions and their superior chain, who acts for
+ * a position on a date (`currentHolder`, honouring Plt/Plh/Pj), the positions of an employee, the
+ * employees of an agency or unit, and the reference loaders the seeds use.
+ */
 export type PersonnelApi = Pick<
   PersonnelService,
-  'findAgency' | 'findAgencyByCode' | 'listAgencies' | 'importAgencies' | 'importOrganisation' | 'findPosition' | 'superiorChain'
+  | 'findAgency' | 'findAgencyByCode' | 'listAgencies' | 'importAgencies' | 'importOrganisation'
+  | 'findPosition' | 'superiorChain' | 'currentHolder' | 'positionsOf' | 'employeesOf' | 'employeeOfUser'
 >;
 
-/** SIMPEG: agencies, their units and positions (employees land next). */
+/** SIMPEG: agencies, units and positions, employees, assignments and delegations. */
 export function createPersonnelModule(platform: Platform, deps: { regions: Pick<RegionApi, 'listDistricts' | 'listVillages'> }) {
   const service = createPersonnelService(platform, deps);
   return {

@@ -1,9 +1,14 @@
+import { appendAudit } from '../../platform/audit/index.js';
 import { inTransaction } from '../../platform/db/index.js';
-import { NotFoundError } from '../../platform/errors.js';
-import type { Platform } from '../../platform/index.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import type { Actor, Platform } from '../../platform/index.js';
 import type { RegionApi } from '../region/index.js';
+import { canManageAgency, closesCycle } from './personnel.policy.js';
 import { personnelRepo, type PositionRow, type UnitRow } from './personnel.repo.js';
-import { UNIT_TREE_DEPTH, type PositionView, type SuperiorView, type UnitNode, type UnitTreeQuery } from './personnel.schema.js';
+import {
+  UNIT_TREE_DEPTH, type CreatePositionBody, type CreateUnitBody, type PositionView, type SuperiorView, type UnitNode, type UnitTreeQuery,
+  type UpdatePositionBody, type UpdateUnitBody,
+} from './personnel.schema.js';
 import { buildStructure, type OrganisationReference, type Structure } from './personnel.structure.js';
 
 /** Longest superior chain followed; real chains are four or five posts, so more means a cycle in the data. */
@@ -33,8 +38,38 @@ function nest(units: UnitRow[], heads: PositionRow[]): UnitNode[] {
 }
 
 /** Organisation use cases: units and positions of the agencies (public org chart, no holders). */
-export function createOrganisationService(platform: Platform, deps: { regions: Pick<RegionApi, 'listDistricts' | 'listVillages'> }) {
+export function createOrganisationService(
+  platform: Platform,
+  deps: { regions: Pick<RegionApi, 'listDistricts' | 'listVillages'>; onPositionsChanged: () => void },
+) {
   const { db } = platform;
+
+  /** The unit when the actor manages its agency; 404 otherwise. */
+  async function managedUnit(actor: Actor, id: string): Promise<UnitRow> {
+    const unit = await personnelRepo.findUnit(db, id);
+    if (!unit || !canManageAgency(actor, unit.agencyId)) throw new NotFoundError('Unit kerja');
+    return unit;
+  }
+
+  /** A superior must be a post of the same agency and must not make the chain loop back. */
+  async function checkSuperior(agencyId: string, positionId: string | null, superiorId: string): Promise<void> {
+    const superior = await personnelRepo.findPosition(db, superiorId);
+    const superiorUnit = superior ? await personnelRepo.findUnit(db, superior.unitId) : null;
+    if (!superiorUnit || superiorUnit.agencyId !== agencyId) {
+      throw new ValidationError('Atasan harus jabatan di perangkat daerah yang sama.', { 'body.superiorId': superiorId }, 'superior_outside_agency');
+    }
+    if (positionId !== null) {
+      const links = await personnelRepo.positionSuperiors(db, agencyId);
+      if (closesCycle(positionId, superiorId, (id) => links.get(id))) {
+        throw new ValidationError('Atasan ini membuat rantai atasan berputar (jabatan menjadi atasan dirinya sendiri).', { 'body.superiorId': superiorId }, 'superior_cycle');
+      }
+    }
+  }
+
+  /** A position as the API shows it (the caller knows it exists). */
+  async function positionView(id: string): Promise<PositionView> {
+    return (await findPosition(id))!;
+  }
 
   /** Superiors of a position, nearest first; stops at a cycle or after MAX_CHAIN steps. */
   async function superiorChain(positionId: string): Promise<SuperiorView[]> {
@@ -84,6 +119,106 @@ export function createOrganisationService(platform: Platform, deps: { regions: P
       return nest(units, heads);
     },
 
+    /** Adds a unit under another unit of the same agency. */
+    async createUnit(actor: Actor, agencyId: string, body: CreateUnitBody, requestId: string | null = null): Promise<UnitNode> {
+      if (!canManageAgency(actor, agencyId) || !(await personnelRepo.findAgency(db, agencyId))) throw new NotFoundError('Perangkat daerah');
+      const parent = await personnelRepo.findUnit(db, body.parentId);
+      if (!parent || parent.agencyId !== agencyId) {
+        throw new ValidationError('Unit induk harus unit di perangkat daerah yang sama.', { 'body.parentId': body.parentId }, 'unit_outside_agency');
+      }
+      const unit = await inTransaction(db, async (tx) => {
+        const [row] = await personnelRepo.insertUnitsReturning(tx, [{
+          agencyId, parentId: parent.id, name: body.name.trim(), shortName: body.shortName.trim(), kind: body.kind as UnitRow['kind'],
+          sortOrder: await personnelRepo.nextUnitSortOrder(tx, parent.id), validFrom: today(),
+        }]);
+        await appendAudit(tx, { actor, action: 'unit.created', entityType: 'unit', entityId: row!.id, requestId, data: { agencyId, parentId: parent.id, name: row!.name } });
+        return row!;
+      });
+      return { id: unit.id, name: unit.name, shortName: unit.shortName, kind: unit.kind, head: null, children: [] };
+    },
+
+    /** Renames or moves a unit; a move must stay inside the agency and must not put the unit under itself. */
+    async updateUnit(actor: Actor, id: string, body: UpdateUnitBody, requestId: string | null = null): Promise<UnitNode> {
+      const unit = await managedUnit(actor, id);
+      if (body.parentId !== undefined) {
+        if (unit.parentId === null) throw new ValidationError('Unit teratas perangkat daerah tidak dapat dipindah.', { 'body.parentId': body.parentId }, 'unit_is_root');
+        const parent = await personnelRepo.findUnit(db, body.parentId);
+        if (!parent || parent.agencyId !== unit.agencyId) {
+          throw new ValidationError('Unit induk harus unit di perangkat daerah yang sama.', { 'body.parentId': body.parentId }, 'unit_outside_agency');
+        }
+        const links = await personnelRepo.unitParents(db, unit.agencyId);
+        if (closesCycle(unit.id, parent.id, (u) => links.get(u))) {
+          throw new ValidationError(`${parent.name} berada di bawah ${unit.name}; unit tidak dapat dipindah ke bawah dirinya sendiri.`,
+            { 'body.parentId': body.parentId }, 'unit_cycle');
+        }
+      }
+      const updated = await inTransaction(db, async (tx) => {
+        const row = await personnelRepo.updateUnit(tx, id, {
+          ...(body.parentId !== undefined ? { parentId: body.parentId } : {}),
+          ...(body.name !== undefined ? { name: body.name.trim() } : {}),
+          ...(body.shortName !== undefined ? { shortName: body.shortName.trim() } : {}),
+        });
+        await appendAudit(tx, { actor, action: 'unit.updated', entityType: 'unit', entityId: id, requestId, data: { ...body } });
+        return row;
+      });
+      return { id: updated.id, name: updated.name, shortName: updated.shortName, kind: updated.kind, head: null, children: [] };
+    },
+
+    /**
+     * Adds a position to a unit. Eselon only for managerial posts; one current head per unit. The
+     * superior defaults to the unit's head (or, for a head, the parent unit's head).
+     */
+    async createPosition(actor: Actor, unitId: string, body: CreatePositionBody, requestId: string | null = null): Promise<PositionView> {
+      const unit = await managedUnit(actor, unitId);
+      const eselon = body.eselon ?? null;
+      if (eselon !== null && (body.kind === 'pelaksana' || body.kind === 'fungsional')) {
+        throw new ValidationError('Eselon hanya untuk jabatan pimpinan tinggi, administrator dan pengawas.', { 'body.eselon': eselon }, 'eselon_not_allowed');
+      }
+      const isHead = body.isHead ?? false;
+      const at = today();
+      let superiorId = body.superiorId ?? null;
+      if (body.superiorId === undefined) {
+        const headUnit = isHead ? unit.parentId : unit.id;
+        superiorId = headUnit ? (await personnelRepo.listHeadsOf(db, [headUnit], at))[0]?.id ?? null : null;
+      } else if (superiorId !== null) {
+        await checkSuperior(unit.agencyId, null, superiorId);
+      }
+      const id = await inTransaction(db, async (tx) => {
+        if (isHead && (await personnelRepo.listHeadsOf(tx, [unit.id], at)).length > 0) {
+          throw new ConflictError('head_taken', `${unit.name} sudah punya jabatan kepala unit.`, { 'body.isHead': true });
+        }
+        const [row] = await personnelRepo.insertPositionsReturning(tx, [{
+          unitId: unit.id, title: body.title.trim(), kind: body.kind, eselon, isHead, superiorId,
+          sortOrder: await personnelRepo.nextPositionSortOrder(tx, unit.id), validFrom: at,
+        }]);
+        await personnelRepo.bumpHolderRevision(tx);
+        await appendAudit(tx, { actor, action: 'position.created', entityType: 'position', entityId: row!.id, requestId, data: { unitId, title: row!.title } });
+        return row!.id;
+      });
+      deps.onPositionsChanged();
+      return positionView(id);
+    },
+
+    /** Renames a position, changes its eselon or its superior (same agency, no loops). */
+    async updatePosition(actor: Actor, id: string, body: UpdatePositionBody, requestId: string | null = null): Promise<PositionView> {
+      const position = await personnelRepo.findPosition(db, id);
+      const unit = position ? await personnelRepo.findUnit(db, position.unitId) : null;
+      if (!position || !unit || !canManageAgency(actor, unit.agencyId)) throw new NotFoundError('Jabatan');
+      if (body.superiorId) await checkSuperior(unit.agencyId, id, body.superiorId);
+      if (body.eselon && (position.kind === 'pelaksana' || position.kind === 'fungsional')) {
+        throw new ValidationError('Eselon hanya untuk jabatan pimpinan tinggi, administrator dan pengawas.', { 'body.eselon': body.eselon }, 'eselon_not_allowed');
+      }
+      await inTransaction(db, async (tx) => {
+        await personnelRepo.updatePosition(tx, id, {
+          ...(body.title !== undefined ? { title: body.title.trim() } : {}),
+          ...(body.eselon !== undefined ? { eselon: body.eselon } : {}),
+          ...(body.superiorId !== undefined ? { superiorId: body.superiorId } : {}),
+        });
+        await appendAudit(tx, { actor, action: 'position.updated', entityType: 'position', entityId: id, requestId, data: { ...body } });
+      });
+      return positionView(id);
+    },
+
     /**
      * Gives every current agency without units its standard structure (see buildStructure).
      * Idempotent: an agency that already has units is left as it is, so later edits survive re-seeding.
@@ -108,7 +243,9 @@ export function createOrganisationService(platform: Platform, deps: { regions: P
       await inTransaction(db, async (tx) => {
         await personnelRepo.insertUnits(tx, all.units);
         await personnelRepo.insertPositions(tx, all.positions);
+        await personnelRepo.bumpHolderRevision(tx);
       });
+      deps.onPositionsChanged();
       return { units: all.units.length, positions: all.positions.length };
     },
   };

@@ -1,6 +1,8 @@
-import { and, asc, eq, gt, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
-import { containsPattern, type Db } from '../../platform/db/index.js';
-import { agencies, positions, units } from './personnel.tables.js';
+import { and, asc, desc, eq, gt, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
+import { containsPattern, countAll, type Db } from '../../platform/db/index.js';
+import {
+  agencies, assignments, delegations, educationHistory, employees, holderRevision, leaveHistory, positions, rankHistory, trainingHistory, units,
+} from './personnel.tables.js';
 
 export type AgencyRow = typeof agencies.$inferSelect;
 export type NewAgency = typeof agencies.$inferInsert;
@@ -8,6 +10,41 @@ export type UnitRow = typeof units.$inferSelect;
 export type NewUnit = typeof units.$inferInsert;
 export type PositionRow = typeof positions.$inferSelect;
 export type NewPosition = typeof positions.$inferInsert;
+export type EmployeeRow = typeof employees.$inferSelect;
+export type NewEmployee = typeof employees.$inferInsert;
+export type AssignmentRow = typeof assignments.$inferSelect;
+export type DelegationRow = typeof delegations.$inferSelect;
+
+/** Filters of the employee directory, already normalised by the service. */
+export interface DirectoryFilter {
+  /** Lower-cased search words; each must occur in the name or the NIP. */
+  words: string[];
+  agencyId?: string | undefined;
+  unitId?: string | undefined;
+  rank?: string | undefined;
+  positionKind?: PositionRow['kind'] | undefined;
+  status?: EmployeeRow['status'] | undefined;
+  kind?: EmployeeRow['kind'] | undefined;
+  /** ISO date the "current position" is read at. */
+  at: string;
+}
+
+/** Rows valid on `at` of a table with start/end (end exclusive). */
+const inForce = (start: typeof assignments.startDate, end: typeof assignments.endDate, at: string) =>
+  and(lte(start, at), or(isNull(end), gt(end, at)));
+
+function directoryConditions(f: DirectoryFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = f.words.map((word) =>
+    // Same expression as employees_search_idx, so the trigram index serves it.
+    sql`(lower(${employees.name}) || ' ' || ${employees.nip}) LIKE ${containsPattern(word)}`);
+  if (f.agencyId) conditions.push(eq(employees.agencyId, f.agencyId));
+  if (f.unitId) conditions.push(eq(employees.unitId, f.unitId));
+  if (f.rank) conditions.push(eq(employees.rank, f.rank));
+  if (f.status) conditions.push(eq(employees.status, f.status));
+  if (f.kind) conditions.push(eq(employees.kind, f.kind));
+  if (f.positionKind) conditions.push(eq(positions.kind, f.positionKind));
+  return and(...conditions);
+}
 
 /** Rows per INSERT statement: well under PostgreSQL's 65,535 bind parameters. */
 const INSERT_CHUNK = 500;
@@ -91,8 +128,244 @@ export const personnelRepo = {
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insert(units).values(rows.slice(i, i + INSERT_CHUNK));
   },
 
+  /** Inserts a few units and returns them. */
+  insertUnitsReturning(db: Db, rows: NewUnit[]): Promise<UnitRow[]> {
+    return db.insert(units).values(rows).returning();
+  },
+
+  /** Inserts a few positions and returns them. */
+  insertPositionsReturning(db: Db, rows: NewPosition[]): Promise<PositionRow[]> {
+    return db.insert(positions).values(rows).returning();
+  },
+
   /** Inserts positions in chunks; a superior must be in the same or an earlier chunk. */
   async insertPositions(db: Db, rows: NewPosition[]): Promise<void> {
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insert(positions).values(rows.slice(i, i + INSERT_CHUNK));
+  },
+
+  /** Marks a change to who holds which position; call inside the writing transaction. */
+  async bumpHolderRevision(db: Db): Promise<void> {
+    await db.insert(holderRevision).values({ id: 1, revision: 1 })
+      .onConflictDoUpdate({ target: holderRevision.id, set: { revision: sql`${holderRevision.revision} + 1` } });
+  },
+
+  /** The current holder revision (0 before any change). */
+  async holderRevision(db: Db): Promise<number> {
+    const [row] = await db.select({ revision: holderRevision.revision }).from(holderRevision).where(eq(holderRevision.id, 1));
+    return row?.revision ?? 0;
+  },
+
+  // ── employees ──
+
+  /** One page of the directory with the current definitive position, ordered by name. */
+  listDirectory(db: Db, f: DirectoryFilter, page: { limit: number; offset: number }) {
+    return db.select({
+      employee: employees,
+      agencyShortName: agencies.shortName,
+      unitName: units.name,
+      positionId: positions.id,
+      positionTitle: positions.title,
+      positionKind: positions.kind,
+    })
+      .from(employees)
+      .innerJoin(agencies, eq(agencies.id, employees.agencyId))
+      .leftJoin(units, eq(units.id, employees.unitId))
+      .leftJoin(assignments, and(eq(assignments.employeeId, employees.id), inForce(assignments.startDate, assignments.endDate, f.at)))
+      .leftJoin(positions, eq(positions.id, assignments.positionId))
+      .where(directoryConditions(f))
+      .orderBy(asc(employees.name), asc(employees.id))
+      .limit(page.limit).offset(page.offset);
+  },
+
+  /** How many employees match the directory filter. */
+  async countDirectory(db: Db, f: DirectoryFilter): Promise<number> {
+    const base = db.select({ n: countAll }).from(employees);
+    const query = f.positionKind
+      ? base.innerJoin(assignments, and(eq(assignments.employeeId, employees.id), inForce(assignments.startDate, assignments.endDate, f.at)))
+        .innerJoin(positions, eq(positions.id, assignments.positionId))
+      : base;
+    const [row] = await query.where(directoryConditions(f));
+    return row?.n ?? 0;
+  },
+
+  async findEmployee(db: Db, id: string): Promise<EmployeeRow | null> {
+    const [row] = await db.select().from(employees).where(eq(employees.id, id));
+    return row ?? null;
+  },
+
+  async findEmployeeByUser(db: Db, userId: string): Promise<EmployeeRow | null> {
+    const [row] = await db.select().from(employees).where(eq(employees.userId, userId));
+    return row ?? null;
+  },
+
+  async findEmployeeByNip(db: Db, nip: string): Promise<EmployeeRow | null> {
+    const [row] = await db.select().from(employees).where(eq(employees.nip, nip));
+    return row ?? null;
+  },
+
+  async insertEmployee(db: Db, row: NewEmployee): Promise<EmployeeRow> {
+    const [inserted] = await db.insert(employees).values(row).returning();
+    return inserted!;
+  },
+
+  async updateEmployee(db: Db, id: string, set: Partial<NewEmployee>): Promise<EmployeeRow> {
+    const [updated] = await db.update(employees).set({ ...set, updatedAt: new Date() }).where(eq(employees.id, id)).returning();
+    return updated!;
+  },
+
+  /** Locks a position row for the rest of the transaction, so holder checks and writes on it are serialised. */
+  async lockPosition(db: Db, id: string): Promise<PositionRow | null> {
+    const [row] = await db.select().from(positions).where(eq(positions.id, id)).for('update');
+    return row ?? null;
+  },
+
+  /** Assignments of a position that are in force on `at` or later (end null or after `at`). */
+  listAssignmentsFrom(db: Db, positionId: string, at: string): Promise<AssignmentRow[]> {
+    return db.select().from(assignments)
+      .where(and(eq(assignments.positionId, positionId), or(isNull(assignments.endDate), gt(assignments.endDate, at))));
+  },
+
+  async findOpenAssignmentOf(db: Db, employeeId: string): Promise<AssignmentRow | null> {
+    const [row] = await db.select().from(assignments).where(and(eq(assignments.employeeId, employeeId), isNull(assignments.endDate)));
+    return row ?? null;
+  },
+
+  async findAssignment(db: Db, id: string): Promise<AssignmentRow | null> {
+    const [row] = await db.select().from(assignments).where(eq(assignments.id, id));
+    return row ?? null;
+  },
+
+  async insertAssignment(db: Db, row: typeof assignments.$inferInsert): Promise<AssignmentRow> {
+    const [inserted] = await db.insert(assignments).values(row).returning();
+    return inserted!;
+  },
+
+  async endAssignment(db: Db, id: string, endDate: string): Promise<AssignmentRow> {
+    const [row] = await db.update(assignments).set({ endDate }).where(eq(assignments.id, id)).returning();
+    return row!;
+  },
+
+  /** Delegations of a position that overlap [start, end) (end null = open). */
+  listOverlappingDelegations(db: Db, positionId: string, start: string, end: string | null): Promise<DelegationRow[]> {
+    return db.select().from(delegations).where(and(
+      eq(delegations.positionId, positionId),
+      or(isNull(delegations.endDate), gt(delegations.endDate, start)),
+      end === null ? undefined : sql`${delegations.startDate} < ${end}`,
+    ));
+  },
+
+  async findDelegation(db: Db, id: string): Promise<DelegationRow | null> {
+    const [row] = await db.select().from(delegations).where(eq(delegations.id, id));
+    return row ?? null;
+  },
+
+  async insertDelegation(db: Db, row: typeof delegations.$inferInsert): Promise<DelegationRow> {
+    const [inserted] = await db.insert(delegations).values(row).returning();
+    return inserted!;
+  },
+
+  async endDelegation(db: Db, id: string, endDate: string): Promise<DelegationRow> {
+    const [row] = await db.update(delegations).set({ endDate }).where(eq(delegations.id, id)).returning();
+    return row!;
+  },
+
+  /** Every assignment and delegation with the fields a holder answer shows: the holder cache's snapshot. */
+  async loadHoldings(db: Db) {
+    const [assignmentRows, delegationRows, people, positionRows] = await Promise.all([
+      db.select({
+        id: assignments.id, employeeId: assignments.employeeId, positionId: assignments.positionId,
+        startDate: assignments.startDate, endDate: assignments.endDate, skNumber: assignments.skNumber,
+      }).from(assignments),
+      db.select({
+        id: delegations.id, employeeId: delegations.employeeId, positionId: delegations.positionId, kind: delegations.kind,
+        startDate: delegations.startDate, endDate: delegations.endDate, skNumber: delegations.skNumber,
+      }).from(delegations),
+      db.select({
+        id: employees.id, nip: employees.nip, name: employees.name, titlePrefix: employees.titlePrefix,
+        titleSuffix: employees.titleSuffix, rank: employees.rank,
+      }).from(employees)
+        .where(sql`${employees.id} IN (SELECT employee_id FROM assignments UNION SELECT employee_id FROM delegations)`),
+      db.select({ id: positions.id }).from(positions),
+    ]);
+    return { assignmentRows, delegationRows, people, positionIds: positionRows.map((p) => p.id) };
+  },
+
+  /** Positions (with unit and agency names) by id, for holder and history answers. */
+  async listPositionRefs(db: Db, ids: string[]) {
+    if (ids.length === 0) return [];
+    return db.select({
+      id: positions.id, title: positions.title, kind: positions.kind, eselon: positions.eselon,
+      unitId: units.id, unitName: units.name, agencyId: agencies.id, agencyShortName: agencies.shortName,
+    })
+      .from(positions)
+      .innerJoin(units, eq(units.id, positions.unitId))
+      .innerJoin(agencies, eq(agencies.id, units.agencyId))
+      .where(inArray(positions.id, ids));
+  },
+
+  /** Positions of a unit valid on `at`, head first. */
+  listPositionsOfUnit(db: Db, unitId: string, at: string): Promise<PositionRow[]> {
+    return db.select().from(positions)
+      .where(and(eq(positions.unitId, unitId), lte(positions.validFrom, at), or(isNull(positions.validTo), gt(positions.validTo, at))))
+      .orderBy(desc(positions.isHead), asc(positions.sortOrder), asc(positions.title));
+  },
+
+  /** Histories of one employee, newest first. */
+  async historyOf(db: Db, employeeId: string) {
+    const [ranks, positionRows, delegationRows, education, training, leave] = await Promise.all([
+      db.select().from(rankHistory).where(eq(rankHistory.employeeId, employeeId)).orderBy(desc(rankHistory.tmt)),
+      db.select().from(assignments).where(eq(assignments.employeeId, employeeId)).orderBy(desc(assignments.startDate)),
+      db.select().from(delegations).where(eq(delegations.employeeId, employeeId)).orderBy(desc(delegations.startDate)),
+      db.select().from(educationHistory).where(eq(educationHistory.employeeId, employeeId)).orderBy(desc(educationHistory.graduationYear)),
+      db.select().from(trainingHistory).where(eq(trainingHistory.employeeId, employeeId)).orderBy(desc(trainingHistory.startDate)),
+      db.select().from(leaveHistory).where(eq(leaveHistory.employeeId, employeeId)).orderBy(desc(leaveHistory.startDate)),
+    ]);
+    return { ranks, positions: positionRows, delegations: delegationRows, education, training, leave };
+  },
+
+  /** Delegations in force on `at` or later for the given positions. */
+  listDelegationsFrom(db: Db, positionIds: string[], at: string): Promise<DelegationRow[]> {
+    if (positionIds.length === 0) return Promise.resolve([]);
+    return db.select().from(delegations)
+      .where(and(inArray(delegations.positionId, positionIds), or(isNull(delegations.endDate), gt(delegations.endDate, at))))
+      .orderBy(asc(delegations.startDate));
+  },
+
+  async insertRank(db: Db, row: typeof rankHistory.$inferInsert): Promise<void> {
+    await db.insert(rankHistory).values(row);
+  },
+
+  async updateUnit(db: Db, id: string, set: Partial<NewUnit>): Promise<UnitRow> {
+    const [row] = await db.update(units).set(set).where(eq(units.id, id)).returning();
+    return row!;
+  },
+
+  async updatePosition(db: Db, id: string, set: Partial<NewPosition>): Promise<PositionRow> {
+    const [row] = await db.update(positions).set(set).where(eq(positions.id, id)).returning();
+    return row!;
+  },
+
+  /** Parent links of an agency's units, for cycle checks. */
+  async unitParents(db: Db, agencyId: string): Promise<Map<string, string | null>> {
+    const rows = await db.select({ id: units.id, parentId: units.parentId }).from(units).where(eq(units.agencyId, agencyId));
+    return new Map(rows.map((r) => [r.id, r.parentId]));
+  },
+
+  /** Superior links of every position in an agency, for cycle checks. */
+  async positionSuperiors(db: Db, agencyId: string): Promise<Map<string, string | null>> {
+    const rows = await db.select({ id: positions.id, superiorId: positions.superiorId }).from(positions)
+      .innerJoin(units, eq(units.id, positions.unitId)).where(eq(units.agencyId, agencyId));
+    return new Map(rows.map((r) => [r.id, r.superiorId]));
+  },
+
+  /** Next sort order among the children of a unit (or the positions of a unit). */
+  async nextUnitSortOrder(db: Db, parentId: string): Promise<number> {
+    const [row] = await db.select({ n: sql<number>`coalesce(max(${units.sortOrder}), 0)::int + 1` }).from(units).where(eq(units.parentId, parentId));
+    return row?.n ?? 1;
+  },
+
+  async nextPositionSortOrder(db: Db, unitId: string): Promise<number> {
+    const [row] = await db.select({ n: sql<number>`coalesce(max(${positions.sortOrder}), 0)::int + 1` }).from(positions).where(eq(positions.unitId, unitId));
+    return row?.n ?? 1;
   },
 };

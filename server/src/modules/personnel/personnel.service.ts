@@ -1,9 +1,11 @@
 import { inTransaction } from '../../platform/db/index.js';
 import { NotFoundError } from '../../platform/errors.js';
-import type { Platform } from '../../platform/index.js';
+import type { Actor, Platform } from '../../platform/index.js';
 import type { RegionApi } from '../region/index.js';
 import { personnelRepo, type AgencyRow } from './personnel.repo.js';
-import type { AgencyView, ListAgenciesQuery } from './personnel.schema.js';
+import { createEmployeeService } from './personnel.employees.js';
+import { createHolderService } from './personnel.holders.js';
+import type { AgencyView, AssignBody, EmployeeProfile, EndBody, ListAgenciesQuery } from './personnel.schema.js';
 import { createOrganisationService } from './personnel.organisation.js';
 
 /** An agency as reference data, with its former names. */
@@ -25,16 +27,35 @@ function present(row: AgencyRow): AgencyView {
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
-/** SIMPEG use cases: the registry of agencies (OPD) and their organisation (units, positions). */
+/**
+ * SIMPEG use cases: the registry of agencies (OPD), their organisation (units, positions), employees,
+ * and who holds which position (assignments and delegations).
+ */
 export function createPersonnelService(platform: Platform, deps: { regions: Pick<RegionApi, 'listDistricts' | 'listVillages'> }) {
   const { db } = platform;
+  const holders = createHolderService(platform);
+  const employees = createEmployeeService(platform, holders);
   // The registry changes by decree, a few times a year, and every form that picks an agency reads it:
   // keep unfiltered-by-text answers for a minute per instance (the key space is small: date × kind).
   const listCache = new Map<string, { expiresAt: number; views: AgencyView[] }>();
   const LIST_CACHE_MS = 60_000;
 
   return {
-    ...createOrganisationService(platform, deps),
+    ...createOrganisationService(platform, { ...deps, onPositionsChanged: holders.invalidateHolders }),
+    ...holders,
+    ...employees,
+
+    /** Assigns a position (see HolderService.assign) and answers the employee's updated profile. */
+    async assignPosition(actor: Actor, employeeId: string, body: AssignBody, requestId: string | null): Promise<EmployeeProfile> {
+      await holders.assign(actor, employeeId, body, requestId);
+      return employees.getProfile(actor, employeeId);
+    },
+
+    /** Ends an assignment and answers the employee's updated profile. */
+    async endAssignmentOf(actor: Actor, assignmentId: string, body: EndBody, requestId: string | null): Promise<EmployeeProfile> {
+      const { employeeId } = await holders.endAssignment(actor, assignmentId, body, requestId);
+      return employees.getProfile(actor, employeeId);
+    },
 
     /** Agencies valid on a date (today by default); public reference data. */
     async listAgencies(query: ListAgenciesQuery): Promise<AgencyView[]> {

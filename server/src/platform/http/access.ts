@@ -53,6 +53,9 @@ export function installAccessControl(app: FastifyInstance, authenticate: Authent
     if (access === 'public') return;
     if (auth.actor.kind === 'anonymous') throw new UnauthenticatedError();
     if (access === 'authenticated') return;
-    if (!auth.actor.permissions.has(access.permission)) throw new ForbiddenError();
+    const allowed = 'permission' in access
+      ? auth.actor.permissions.has(access.permission)
+      : access.anyPermission.some((p) => auth.actor.permissions.has(p));
+    if (!allowed) throw new ForbiddenError();
   });
 }

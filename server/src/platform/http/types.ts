@@ -13,9 +13,10 @@ export type App = FastifyInstance<
 
 /**
  * Who may call a route; every route declares one in `config.access`:
- * `public` (anyone), `authenticated` (any signed-in user or token), or a permission name.
+ * `public` (anyone), `authenticated` (any signed-in user or token), a permission name, or any of
+ * several (for writes a service then scopes per record, e.g. system-wide or own-agency rights).
  */
-export type Access = 'public' | 'authenticated' | { permission: string };
+export type Access = 'public' | 'authenticated' | { permission: string } | { anyPermission: readonly string[] };
 
 /** How the request was authenticated; cookie sessions need a CSRF token on writes. */
 export interface Authentication {

@@ -1,0 +1,374 @@
+import { appendAudit } from '../../platform/audit/index.js';
+import { inTransaction, type Db } from '../../platform/db/index.js';
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import type { Actor, Platform } from '../../platform/index.js';
+import { PERSONNEL_EVENTS, type AssignmentEvent, type DelegationEvent } from './personnel.events.js';
+import { canManageAgency, displayName } from './personnel.policy.js';
+import { rankLabel } from './personnel.ranks.js';
+import { personnelRepo, type AssignmentRow, type DelegationRow, type EmployeeRow } from './personnel.repo.js';
+import type {
+  AssignBody, DelegateBody, DelegationRecord, EmployeeRef, EndBody, Holding, HolderView, PositionRef, UnitPosition,
+} from './personnel.schema.js';
+import type { DELEGATION_KINDS } from './personnel.tables.js';
+
+type DelegationKind = (typeof DELEGATION_KINDS)[number];
+
+interface Interval {
+  id: string;
+  employeeId: string;
+  positionId: string;
+  startDate: string;
+  /** Exclusive; null while open. */
+  endDate: string | null;
+  skNumber: string | null;
+}
+interface DelegationInterval extends Interval {
+  kind: DelegationKind;
+}
+interface Holdings {
+  assignments: Interval[];
+  delegations: DelegationInterval[];
+}
+
+/** Everything `currentHolder` needs, held in memory: a few MB for a regency of 15,000 employees. */
+interface Snapshot {
+  revision: number;
+  positions: Set<string>;
+  byPosition: Map<string, Holdings>;
+  byEmployee: Map<string, Holdings>;
+  people: Map<string, EmployeeRef>;
+}
+
+/** How long a snapshot is trusted before the revision row is read again (changes made by other instances). */
+const REVISION_CHECK_MS = 1000;
+
+/** Positions that can be delegated: the managerial ones (a functional post has no Plt). */
+const DELEGABLE = new Set(['jpt_pratama', 'administrator', 'pengawas']);
+
+const inForce = (at: string) => (i: Interval) => i.startDate <= at && (i.endDate === null || at < i.endDate);
+const today = (): string => new Date().toISOString().slice(0, 10);
+const dayText = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** The employee as holders and delegates are shown. */
+export function employeeRef(e: Pick<EmployeeRow, 'id' | 'nip' | 'name' | 'titlePrefix' | 'titleSuffix' | 'rank'>): EmployeeRef {
+  return { id: e.id, nip: e.nip, displayName: displayName(e), rank: e.rank, rankLabel: rankLabel(e.rank) ?? e.rank };
+}
+
+function holdingsOf(map: Map<string, Holdings>, key: string): Holdings {
+  let h = map.get(key);
+  if (!h) map.set(key, (h = { assignments: [], delegations: [] }));
+  return h;
+}
+
+/**
+ * Who holds which position, and the writes that change it (definitive assignments and Plt/Plh/Pj
+ * delegations). Reads are served from an in-memory snapshot: a write on this instance drops it at
+ * once; a write on another instance bumps the revision row, which each instance reads at most once
+ * a second — so another instance may answer with the old holder for up to a second.
+ */
+export function createHolderService(platform: Platform) {
+  const { db, events } = platform;
+  let snapshot: Snapshot | null = null;
+  let generation = 0;
+  let checkedAt = 0;
+  let loading: Promise<Snapshot> | null = null;
+  let checking: Promise<void> | null = null;
+
+  async function load(): Promise<Snapshot> {
+    // The revision is read before the rows, so the rows are at least as new as the revision kept.
+    const revision = await personnelRepo.holderRevision(db);
+    const data = await personnelRepo.loadHoldings(db);
+    const s: Snapshot = { revision, positions: new Set(data.positionIds), byPosition: new Map(), byEmployee: new Map(), people: new Map() };
+    for (const p of data.people) s.people.set(p.id, employeeRef(p));
+    for (const a of data.assignmentRows) {
+      holdingsOf(s.byPosition, a.positionId).assignments.push(a);
+      holdingsOf(s.byEmployee, a.employeeId).assignments.push(a);
+    }
+    for (const d of data.delegationRows) {
+      holdingsOf(s.byPosition, d.positionId).delegations.push(d);
+      holdingsOf(s.byEmployee, d.employeeId).delegations.push(d);
+    }
+    return s;
+  }
+
+  async function current(): Promise<Snapshot> {
+    if (snapshot && Date.now() - checkedAt < REVISION_CHECK_MS) return snapshot;
+    if (snapshot) {
+      const seen = snapshot;
+      checking ??= personnelRepo.holderRevision(db).then((revision) => {
+        checkedAt = Date.now();
+        if (snapshot === seen && revision !== seen.revision) snapshot = null;
+      }).finally(() => { checking = null; });
+      await checking;
+      if (snapshot) return snapshot;
+    }
+    if (!loading) {
+      const started = generation;
+      loading = load().then((s) => {
+        // A local write during the load made these rows stale: serve them to the waiting callers only.
+        if (started === generation) {
+          snapshot = s;
+          checkedAt = Date.now();
+        }
+        return s;
+      }).finally(() => { loading = null; });
+    }
+    return loading;
+  }
+
+  /** Drops the snapshot after a local write, so the next read sees it. */
+  function invalidate(): void {
+    generation++;
+    snapshot = null;
+  }
+
+  function resolve(s: Snapshot, positionId: string, at: string): HolderView {
+    const h = s.byPosition.get(positionId);
+    const definitive = h?.assignments.find(inForce(at));
+    const delegation = h?.delegations.find(inForce(at));
+    const person = (id: string) => s.people.get(id)!;
+    return {
+      positionId,
+      at,
+      acting: delegation
+        ? { employee: person(delegation.employeeId), as: delegation.kind, delegationId: delegation.id, skNumber: delegation.skNumber }
+        : definitive ? { employee: person(definitive.employeeId), as: 'definitive', delegationId: null, skNumber: definitive.skNumber } : null,
+      definitive: definitive ? person(definitive.employeeId) : null,
+    };
+  }
+
+  async function positionRefs(ids: string[]): Promise<Map<string, PositionRef>> {
+    const rows = await personnelRepo.listPositionRefs(db, [...new Set(ids)]);
+    return new Map(rows.map((r) => [r.id, {
+      id: r.id, title: r.title, kind: r.kind, eselon: r.eselon,
+      unit: { id: r.unitId, name: r.unitName }, agency: { id: r.agencyId, shortName: r.agencyShortName },
+    }]));
+  }
+
+  /** Delegation rows as the API shows them. */
+  async function presentDelegations(rows: DelegationRow[]): Promise<DelegationRecord[]> {
+    if (rows.length === 0) return [];
+    const [refs, s] = await Promise.all([positionRefs(rows.map((r) => r.positionId)), current()]);
+    // A delegate written after the snapshot was taken is read directly.
+    const extra = new Map<string, EmployeeRef>();
+    for (const r of rows) {
+      if (!s.people.has(r.employeeId) && !extra.has(r.employeeId)) {
+        const e = await personnelRepo.findEmployee(db, r.employeeId);
+        if (e) extra.set(e.id, employeeRef(e));
+      }
+    }
+    return rows.map((r) => ({
+      id: r.id, kind: r.kind, position: refs.get(r.positionId)!, employee: (s.people.get(r.employeeId) ?? extra.get(r.employeeId))!,
+      skNumber: r.skNumber, skDate: r.skDate, startDate: r.startDate, endDate: r.endDate, reason: r.reason,
+    }));
+  }
+
+  /** The position, locked, with its agency; 404 when unknown or outside the actor's agencies. */
+  async function positionInScope(tx: Db, actor: Actor, positionId: string) {
+    const position = await personnelRepo.lockPosition(tx, positionId);
+    const unit = position ? await personnelRepo.findUnit(tx, position.unitId) : null;
+    if (!position || !unit || !canManageAgency(actor, unit.agencyId)) throw new NotFoundError('Jabatan');
+    return { position, unit };
+  }
+
+  async function employeeInScope(tx: Db, actor: Actor, employeeId: string): Promise<EmployeeRow> {
+    const employee = await personnelRepo.findEmployee(tx, employeeId);
+    if (!employee || !canManageAgency(actor, employee.agencyId)) throw new NotFoundError('Pegawai');
+    return employee;
+  }
+
+  async function afterAssignment(tx: Db, actor: Actor, row: AssignmentRow, action: string, requestId: string | null): Promise<void> {
+    await personnelRepo.bumpHolderRevision(tx);
+    const payload: AssignmentEvent = {
+      assignmentId: row.id, employeeId: row.employeeId, positionId: row.positionId, startDate: row.startDate, endDate: row.endDate,
+    };
+    await events.publish(tx, PERSONNEL_EVENTS.assignmentChanged, { ...payload });
+    await appendAudit(tx, { actor, action, entityType: 'assignment', entityId: row.id, requestId, data: { ...payload, skNumber: row.skNumber } });
+  }
+
+  async function afterDelegation(tx: Db, actor: Actor, row: DelegationRow, action: string, requestId: string | null): Promise<void> {
+    await personnelRepo.bumpHolderRevision(tx);
+    const payload: DelegationEvent = {
+      delegationId: row.id, positionId: row.positionId, employeeId: row.employeeId, kind: row.kind, startDate: row.startDate, endDate: row.endDate,
+    };
+    await events.publish(tx, PERSONNEL_EVENTS.delegationChanged, { ...payload });
+    await appendAudit(tx, { actor, action, entityType: 'delegation', entityId: row.id, requestId, data: { ...payload, skNumber: row.skNumber } });
+  }
+
+  return {
+    invalidateHolders: invalidate,
+
+    /**
+     * Who acts for a position on a date (today by default), honouring delegations: a Plt/Plh/Pj in
+     * force acts instead of the definitive holder. Null when the position does not exist.
+     */
+    async currentHolder(positionId: string, at: string = today()): Promise<HolderView | null> {
+      const s = await current();
+      return s.positions.has(positionId) ? resolve(s, positionId, at) : null;
+    },
+
+    /** Every position an employee holds on a date: the definitive one and those delegated to them. */
+    async positionsOf(employeeId: string, at: string = today()): Promise<Holding[]> {
+      const h = (await current()).byEmployee.get(employeeId);
+      if (!h) return [];
+      const held = [...h.assignments.filter(inForce(at)), ...h.delegations.filter(inForce(at))];
+      const refs = await positionRefs(held.map((i) => i.positionId));
+      return held.map((i) => ({
+        position: refs.get(i.positionId)!,
+        as: 'kind' in i ? (i as DelegationInterval).kind : 'definitive' as const,
+        delegationId: 'kind' in i ? i.id : null,
+        startDate: i.startDate,
+        endDate: i.endDate,
+      }));
+    },
+
+    presentDelegations,
+    positionRefs,
+
+    /** The positions of a unit on a date with who holds them and their current and coming delegations. */
+    async unitPositions(unitId: string, at: string = today()): Promise<UnitPosition[]> {
+      if (!(await personnelRepo.findUnit(db, unitId))) throw new NotFoundError('Unit kerja');
+      const rows = await personnelRepo.listPositionsOfUnit(db, unitId, at);
+      const [s, delegationRows] = await Promise.all([current(), personnelRepo.listDelegationsFrom(db, rows.map((r) => r.id), at)]);
+      const records = await presentDelegations(delegationRows);
+      return rows.map((p) => ({
+        id: p.id, title: p.title, kind: p.kind, eselon: p.eselon, isHead: p.isHead, superiorId: p.superiorId,
+        holder: resolve(s, p.id, at),
+        delegations: records.filter((d) => d.position.id === p.id),
+      }));
+    },
+
+    /**
+     * Makes an employee the definitive holder of a position from the TMT. Refuses a position someone
+     * else holds on or after that day (end that assignment first); the employee's own open assignment
+     * ends where the new one starts, and their unit and agency follow the position.
+     */
+    async assign(actor: Actor, employeeId: string, body: AssignBody, requestId: string | null = null): Promise<void> {
+      await inTransaction(db, async (tx) => {
+        const employee = await employeeInScope(tx, actor, employeeId);
+        const { position, unit } = await positionInScope(tx, actor, body.positionId);
+        if (employee.status === 'retired' || employee.status === 'transferred') {
+          throw new ValidationError(`${displayName(employee)} sudah tidak aktif (${employee.status === 'retired' ? 'pensiun' : 'pindah'}); tidak dapat diberi jabatan.`, undefined, 'employee_inactive');
+        }
+        if (position.validTo !== null && position.validTo <= body.startDate) {
+          throw new ValidationError(`Jabatan ${position.title} sudah dihapus per ${dayText(position.validTo)}.`, { 'body.positionId': body.positionId }, 'position_closed');
+        }
+        const others = (await personnelRepo.listAssignmentsFrom(tx, position.id, body.startDate)).filter((a) => a.employeeId !== employee.id);
+        if (others.length > 0) {
+          const holder = await personnelRepo.findEmployee(tx, others[0]!.employeeId);
+          throw new ConflictError('position_taken',
+            `Jabatan ${position.title} dipegang definitif oleh ${holder ? displayName(holder) : 'pegawai lain'} sejak ${dayText(others[0]!.startDate)}. ` +
+            'Satu jabatan hanya boleh satu pemegang definitif: akhiri dulu penugasan itu atau tunjuk Plt/Plh.',
+            { 'body.positionId': body.positionId, holderId: others[0]!.employeeId });
+        }
+        const open = await personnelRepo.findOpenAssignmentOf(tx, employee.id);
+        if (open && open.positionId === position.id) {
+          throw new ConflictError('already_assigned', `${displayName(employee)} sudah memegang jabatan ${position.title}.`, { 'body.positionId': body.positionId });
+        }
+        if (open && open.startDate >= body.startDate) {
+          throw new ConflictError('assignment_order',
+            `TMT ${dayText(body.startDate)} tidak boleh sebelum atau sama dengan TMT jabatan yang sedang dipegang (${dayText(open.startDate)}).`,
+            { 'body.startDate': body.startDate });
+        }
+        if (open) await afterAssignment(tx, actor, await personnelRepo.endAssignment(tx, open.id, body.startDate), 'assignment.ended', requestId);
+        const row = await personnelRepo.insertAssignment(tx, {
+          employeeId: employee.id, positionId: position.id, startDate: body.startDate,
+          skNumber: body.skNumber ?? null, skDate: body.skDate ?? null, createdBy: actor.userId,
+        });
+        await personnelRepo.updateEmployee(tx, employee.id, { unitId: unit.id, agencyId: unit.agencyId });
+        await afterAssignment(tx, actor, row, 'assignment.created', requestId);
+      });
+      invalidate();
+    },
+
+    /** Ends a definitive assignment on a date (exclusive: the first day without the position). */
+    async endAssignment(actor: Actor, assignmentId: string, body: EndBody, requestId: string | null = null): Promise<{ employeeId: string }> {
+      const employeeId = await inTransaction(db, async (tx) => {
+        const row = await personnelRepo.findAssignment(tx, assignmentId);
+        if (!row) throw new NotFoundError('Penugasan');
+        await positionInScope(tx, actor, row.positionId);
+        if (row.endDate !== null) throw new ConflictError('assignment_ended', `Penugasan ini sudah berakhir pada ${dayText(row.endDate)}.`);
+        if (body.endDate <= row.startDate) {
+          throw new ValidationError(`Tanggal berakhir harus sesudah TMT (${dayText(row.startDate)}).`, { 'body.endDate': body.endDate }, 'invalid_range');
+        }
+        await afterAssignment(tx, actor, await personnelRepo.endAssignment(tx, row.id, body.endDate), 'assignment.ended', requestId);
+        return row.employeeId;
+      });
+      invalidate();
+      return { employeeId };
+    },
+
+    /**
+     * Appoints a Plt, Plh, Pj or Pjs for a managerial position. A Plh needs an end date (an absence
+     * always ends); Pj and Pjs are for JPT posts; never two delegations in force at once for one position.
+     */
+    async delegate(actor: Actor, positionId: string, body: DelegateBody, requestId: string | null = null): Promise<DelegationRecord> {
+      const row = await inTransaction(db, async (tx) => {
+        const { position } = await positionInScope(tx, actor, positionId);
+        const endDate = body.endDate ?? null;
+        if (!DELEGABLE.has(position.kind)) {
+          throw new ValidationError(`${position.title} bukan jabatan pimpinan; Plt/Plh hanya untuk jabatan pimpinan tinggi, administrator dan pengawas.`,
+            undefined, 'delegation_not_managerial');
+        }
+        if ((body.kind === 'pj' || body.kind === 'pjs') && position.kind !== 'jpt_pratama') {
+          throw new ValidationError('Pj dan Pjs hanya untuk jabatan pimpinan tinggi.', { 'body.kind': body.kind }, 'delegation_kind_invalid');
+        }
+        if (body.kind === 'plh' && endDate === null) {
+          throw new ValidationError('Plh wajib punya tanggal berakhir: Plh menggantikan pejabat yang berhalangan sementara.', { 'body.endDate': null }, 'end_date_required');
+        }
+        if (endDate !== null && endDate <= body.startDate) {
+          throw new ValidationError('Tanggal berakhir harus sesudah tanggal mulai.', { 'body.endDate': endDate }, 'invalid_range');
+        }
+        const delegate = await employeeInScope(tx, actor, body.employeeId);
+        if (delegate.status !== 'active') {
+          throw new ValidationError(`${displayName(delegate)} tidak berstatus aktif; tunjuk pegawai lain.`, { 'body.employeeId': delegate.id }, 'employee_inactive');
+        }
+        const holders = await personnelRepo.listAssignmentsFrom(tx, position.id, body.startDate);
+        if (holders.some((a) => a.employeeId === delegate.id)) {
+          throw new ValidationError(`${displayName(delegate)} adalah pemegang definitif jabatan ini; tidak dapat sekaligus menjadi Plt/Plh.`,
+            { 'body.employeeId': delegate.id }, 'delegate_is_holder');
+        }
+        const [clash] = await personnelRepo.listOverlappingDelegations(tx, position.id, body.startDate, endDate);
+        if (clash) {
+          const other = await personnelRepo.findEmployee(tx, clash.employeeId);
+          throw new ConflictError('delegation_overlap',
+            `Sudah ada ${clash.kind.toUpperCase()} ${other ? displayName(other) : ''} untuk ${position.title} ` +
+            `mulai ${dayText(clash.startDate)}${clash.endDate ? ` sampai sebelum ${dayText(clash.endDate)}` : ' tanpa batas waktu'}; ` +
+            'masa tugas tidak boleh tumpang tindih.',
+            { 'body.startDate': body.startDate, delegationId: clash.id });
+        }
+        const inserted = await personnelRepo.insertDelegation(tx, {
+          positionId: position.id, employeeId: delegate.id, kind: body.kind, skNumber: body.skNumber.trim(), skDate: body.skDate ?? null,
+          startDate: body.startDate, endDate, reason: body.reason.trim(), createdBy: actor.userId,
+        });
+        await afterDelegation(tx, actor, inserted, 'delegation.created', requestId);
+        return inserted;
+      });
+      invalidate();
+      return (await presentDelegations([row]))[0]!;
+    },
+
+    /** Ends a delegation early (or ends an open one); it can only be shortened. */
+    async endDelegation(actor: Actor, delegationId: string, body: EndBody, requestId: string | null = null): Promise<DelegationRecord> {
+      const row = await inTransaction(db, async (tx) => {
+        const existing = await personnelRepo.findDelegation(tx, delegationId);
+        if (!existing) throw new NotFoundError('Pelimpahan');
+        await positionInScope(tx, actor, existing.positionId);
+        if (body.endDate <= existing.startDate) {
+          throw new ValidationError(`Tanggal berakhir harus sesudah tanggal mulai (${dayText(existing.startDate)}).`, { 'body.endDate': body.endDate }, 'invalid_range');
+        }
+        if (existing.endDate !== null && body.endDate > existing.endDate) {
+          throw new ValidationError(`Pelimpahan ini sudah berakhir ${dayText(existing.endDate)}; untuk memperpanjang buat pelimpahan baru dengan SK baru.`,
+            { 'body.endDate': body.endDate }, 'cannot_extend');
+        }
+        const updated = await personnelRepo.endDelegation(tx, existing.id, body.endDate);
+        await afterDelegation(tx, actor, updated, 'delegation.ended', requestId);
+        return updated;
+      });
+      invalidate();
+      return (await presentDelegations([row]))[0]!;
+    },
+  };
+}
+
+export type HolderService = ReturnType<typeof createHolderService>;
