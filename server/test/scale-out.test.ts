@@ -74,4 +74,34 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL database', () => {
     const rows = await queryRows<{ status: string }>(a.platform.db, sql`SELECT status FROM jobs WHERE name = 'test.scale-out'`);
     expect(rows.every((r) => r.status === 'done')).toBe(true);
   });
+
+  it('shows a delegation made on one instance to the other within about a second', async () => {
+    const login = await a.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'bkpsdm', password: 'Slawi#2026' } });
+    const headers = { cookie: login.cookies.map((c) => `${c.name}=${c.value}`).join('; '), 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken };
+    const kominfo = (await a.modules.personnel.api.findAgencyByCode('diskominfo'))!;
+    const [top] = (await a.app.inject({ method: 'GET', url: `/api/agencies/${kominfo.id}/units` })).json<{ children: { head: { id: string } }[] }[]>();
+    const post = top!.children[1]!.head.id;
+    const created = await a.app.inject({ method: 'POST', url: '/api/employees', headers, payload: {
+      nip: '197502142000031001', kind: 'pns', name: 'Gunawan Saputra', gender: 'male', birthDate: '1975-02-14', rank: 'IV/a',
+      educationLevel: 'S2', agencyId: kominfo.id,
+    } });
+    expect(created.statusCode, created.body).toBe(201);
+    const at = '2026-05-04';
+    const onB = () => b.modules.personnel.api.currentHolder(post, at);
+    const before = await onB(); // B now holds a snapshot without the delegation
+    expect(before?.acting?.employee.id).not.toBe(created.json<{ id: string }>().id);
+
+    const delegated = await a.app.inject({ method: 'POST', url: `/api/positions/${post}/delegations`, headers, payload: {
+      employeeId: created.json<{ id: string }>().id, kind: 'plt', skNumber: '800.1.3/070/2026', startDate: '2026-05-01', reason: 'Kepala Bidang pensiun',
+    } });
+    expect(delegated.statusCode, delegated.body).toBe(201);
+    const started = Date.now();
+    let seen = await onB();
+    while (seen?.acting?.as !== 'plt' && Date.now() - started < 3000) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      seen = await onB();
+    }
+    expect(seen?.acting).toMatchObject({ as: 'plt', employee: { displayName: 'Gunawan Saputra' } });
+    expect(Date.now() - started).toBeLessThan(2500);
+  });
 });
