@@ -5,10 +5,11 @@ import type { TestApp } from './app.js';
 export const TEST_PASSWORD = 'Slawi#2026';
 
 /** Headers of a signed-in browser session: the cookie and its CSRF token. */
-export interface SessionHeaders {
+// A type alias, not an interface, so it fits inject()'s header record.
+export type SessionHeaders = {
   cookie: string;
   'x-csrf-token': string;
-}
+};
 
 /** Creates (once) a staff or citizen account with roles, optionally in an agency given by code. */
 export async function makeUser(

@@ -152,4 +152,31 @@ describe('employee records', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/employees' })).statusCode).toBe(401);
     expect((await create(as.pegawai!, { ...budi(), nip: makeNip('1980-01-01', '2005-01', 'male') })).statusCode).toBe(403);
   });
+
+  it('records a promotion, a degree, a training and leave; the newest rank and highest degree become current', async () => {
+    const [budi] = (await t.app.inject({ method: 'GET', url: '/api/employees?q=santoso', headers: as.bkpsdm })).json<{ items: EmployeeSummary[] }>().items;
+    const add = (section: string, payload: object, headers = as.bkpsdm!) =>
+      t.app.inject({ method: 'POST', url: `/api/employees/${budi!.id}/${section}`, headers, payload });
+    const promoted = await add('ranks', { rank: 'III/d', tmt: '2027-04-01', skNumber: '800.1.2/311/2027' });
+    expect(promoted.statusCode, promoted.body).toBe(201);
+    expect(promoted.json<EmployeeProfile>()).toMatchObject({ rank: 'III/d', rankTmt: '2027-04-01' });
+    const older = await add('ranks', { rank: 'III/b', tmt: '2019-04-01' });
+    expect(older.json<EmployeeProfile>()).toMatchObject({ rank: 'III/d' });
+    expect(older.json<EmployeeProfile>().history!.ranks.map((r) => r.rank)).toEqual(['III/d', 'III/c', 'III/b']);
+    expect((await add('ranks', { rank: 'IX', tmt: '2028-04-01' })).json()).toMatchObject({ code: 'invalid_rank' });
+
+    const degree = await add('education', { level: 'S3', institution: 'Universitas Diponegoro', major: 'Ilmu Komputer', graduationYear: 2026 });
+    expect(degree.json<EmployeeProfile>()).toMatchObject({ educationLevel: 'S3', educationMajor: 'Ilmu Komputer' });
+    const school = await add('education', { level: 'SMA', institution: 'SMA Negeri 1 Slawi', graduationYear: 2004 });
+    expect(school.json<EmployeeProfile>()).toMatchObject({ educationLevel: 'S3' });
+    const course = await add('training', { kind: 'struktural', name: 'Pelatihan Kepemimpinan Pengawas', hours: 360, startDate: '2024-05-06', endDate: '2024-09-20' });
+    expect(course.json<EmployeeProfile>().history!.training).toEqual([expect.objectContaining({ name: 'Pelatihan Kepemimpinan Pengawas', hours: 360 })]);
+
+    const leave = await add('leave', { kind: 'tahunan', startDate: '2026-12-21', endDate: '2026-12-24' }, as['opd.admin']!);
+    expect(leave.statusCode, leave.body).toBe(201);
+    const clash = await add('leave', { kind: 'sakit', startDate: '2026-12-24', endDate: '2026-12-27' });
+    expect(clash.statusCode).toBe(409);
+    expect(clash.json()).toMatchObject({ code: 'leave_overlap' });
+    expect((await add('leave', { kind: 'sakit', startDate: '2026-12-30', endDate: '2026-12-29' })).json()).toMatchObject({ code: 'invalid_range' });
+  });
 });

@@ -335,6 +335,30 @@ export const personnelRepo = {
     await db.insert(rankHistory).values(row);
   },
 
+  async findRankAt(db: Db, employeeId: string, tmt: string): Promise<boolean> {
+    const [row] = await db.select({ id: rankHistory.id }).from(rankHistory).where(and(eq(rankHistory.employeeId, employeeId), eq(rankHistory.tmt, tmt)));
+    return row !== undefined;
+  },
+
+  async insertEducation(db: Db, row: typeof educationHistory.$inferInsert): Promise<void> {
+    await db.insert(educationHistory).values(row);
+  },
+
+  async insertTraining(db: Db, row: typeof trainingHistory.$inferInsert): Promise<void> {
+    await db.insert(trainingHistory).values(row);
+  },
+
+  /** Leave of an employee overlapping [start, end] (both inclusive). */
+  async findOverlappingLeave(db: Db, employeeId: string, start: string, end: string) {
+    const [row] = await db.select().from(leaveHistory)
+      .where(and(eq(leaveHistory.employeeId, employeeId), lte(leaveHistory.startDate, end), sql`${leaveHistory.endDate} >= ${start}`));
+    return row ?? null;
+  },
+
+  async insertLeave(db: Db, row: typeof leaveHistory.$inferInsert): Promise<void> {
+    await db.insert(leaveHistory).values(row);
+  },
+
   async updateUnit(db: Db, id: string, set: Partial<NewUnit>): Promise<UnitRow> {
     const [row] = await db.update(units).set(set).where(eq(units.id, id)).returning();
     return row!;

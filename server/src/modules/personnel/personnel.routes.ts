@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import { NotFoundError } from '../../platform/errors.js';
 import type { App } from '../../platform/index.js';
 import {
-  AgencyParams, AgencyView, AssignBody, AssignmentParams, CreateEmployeeBody, CreatePositionBody, CreateUnitBody, DelegateBody, DelegationRecord,
+  AddEducationBody, AddLeaveBody, AddRankBody, AddTrainingBody, AgencyParams, AgencyView, AssignBody, AssignmentParams, CreateEmployeeBody, CreatePositionBody, CreateUnitBody, DelegateBody, DelegationRecord,
   DirectoryPage, DirectoryQuery, EmployeeParams, EmployeeProfile, EndBody, HolderQuery, HolderView, ListAgenciesQuery, PositionParams, PositionView,
   type UnitNode, UnitParams, UnitPosition, UnitTree, UnitTreeQuery, UpdateEmployeeBody, UpdatePositionBody, UpdateUnitBody,
 } from './personnel.schema.js';
@@ -126,6 +126,22 @@ export function personnelRoutes(app: App, personnel: PersonnelService): void {
     schema: { tags, summary: 'Angkat pegawai dalam jabatan definitif (TMT)', params: EmployeeParams, body: AssignBody, response: { 201: EmployeeProfile } },
     config: { access: manage },
   }, async (req, reply) => reply.code(201).send(await personnel.assignPosition(req.actor, req.params.id, req.body, requestId(req))));
+
+  const sections = [
+    ['ranks', 'Tambah riwayat pangkat (kenaikan pangkat)', AddRankBody, personnel.history.addRank],
+    ['education', 'Tambah riwayat pendidikan', AddEducationBody, personnel.history.addEducation],
+    ['training', 'Tambah riwayat diklat atau kursus', AddTrainingBody, personnel.history.addTraining],
+    ['leave', 'Tambah riwayat cuti', AddLeaveBody, personnel.history.addLeave],
+  ] as const;
+  for (const [section, summary, body, add] of sections) {
+    app.post(`/api/employees/:id/${section}`, {
+      schema: { tags, summary, params: EmployeeParams, body, response: { 201: EmployeeProfile } },
+      config: { access: manage },
+    }, async (req, reply) => reply.code(201).send(
+      await personnel.addHistory(add as (actor: typeof req.actor, id: string, body: unknown, requestId: string | null) => Promise<unknown>,
+        req.actor, req.params.id, req.body, requestId(req)),
+    ));
+  }
 
   app.post('/api/assignments/:id/end', {
     schema: { tags, summary: 'Akhiri jabatan definitif', params: AssignmentParams, body: EndBody, response: { 200: EmployeeProfile } },

@@ -396,3 +396,47 @@ export const PersonnelStatistics = Type.Object({
   byPositionKind: Type.Array(Count),
 });
 export type PersonnelStatistics = Static<typeof PersonnelStatistics>;
+
+// ── History records ──────────────────────────────────────────────────────────────────────────
+
+export const AddRankBody = Type.Object(
+  { rank: Rank, tmt: IsoDate, skNumber: Type.Optional(Nullable(SkNumber)), skDate: Type.Optional(Nullable(IsoDate)) },
+  { additionalProperties: false },
+);
+export type AddRankBody = Static<typeof AddRankBody>;
+
+export const AddEducationBody = Type.Object(
+  {
+    level: EducationLevel,
+    institution: Type.String({ minLength: 2, maxLength: 200 }),
+    major: Type.Optional(Nullable(Type.String({ maxLength: 120 }))),
+    graduationYear: Type.Integer({ minimum: 1950, maximum: 2100 }),
+  },
+  { additionalProperties: false },
+);
+export type AddEducationBody = Static<typeof AddEducationBody>;
+
+export const AddTrainingBody = Type.Object(
+  {
+    kind: Type.Enum(TRAINING_KINDS),
+    name: Type.String({ minLength: 3, maxLength: 200 }),
+    institution: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+    hours: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2000 }))),
+    startDate: IsoDate,
+    endDate: Type.Optional(Nullable(IsoDate)),
+  },
+  { additionalProperties: false },
+);
+export type AddTrainingBody = Static<typeof AddTrainingBody>;
+
+export const AddLeaveBody = Type.Object(
+  {
+    kind: Type.Enum(LEAVE_KINDS),
+    startDate: IsoDate,
+    /** Inclusive: the last day of leave, as on the leave letter. */
+    endDate: IsoDate,
+    note: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
+  },
+  { additionalProperties: false },
+);
+export type AddLeaveBody = Static<typeof AddLeaveBody>;

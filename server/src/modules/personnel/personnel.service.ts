@@ -4,6 +4,7 @@ import type { Actor, Platform } from '../../platform/index.js';
 import type { RegionApi } from '../region/index.js';
 import { personnelRepo, type AgencyRow } from './personnel.repo.js';
 import { createEmployeeService } from './personnel.employees.js';
+import { createHistoryService } from './personnel.history.js';
 import { createHolderService } from './personnel.holders.js';
 import type { AgencyView, AssignBody, EmployeeProfile, EndBody, ListAgenciesQuery } from './personnel.schema.js';
 import { createOrganisationService } from './personnel.organisation.js';
@@ -35,6 +36,7 @@ export function createPersonnelService(platform: Platform, deps: { regions: Pick
   const { db } = platform;
   const holders = createHolderService(platform);
   const employees = createEmployeeService(platform, holders);
+  const history = createHistoryService(platform);
   // The registry changes by decree, a few times a year, and every form that picks an agency reads it:
   // keep unfiltered-by-text answers for a minute per instance (the key space is small: date × kind).
   const listCache = new Map<string, { expiresAt: number; views: AgencyView[] }>();
@@ -50,6 +52,15 @@ export function createPersonnelService(platform: Platform, deps: { regions: Pick
       await holders.assign(actor, employeeId, body, requestId);
       return employees.getProfile(actor, employeeId);
     },
+
+    /** Adds a history record of one section and answers the employee's updated profile. */
+    async addHistory<B>(section: (actor: Actor, id: string, body: B, requestId: string | null) => Promise<unknown>,
+      actor: Actor, employeeId: string, body: B, requestId: string | null): Promise<EmployeeProfile> {
+      await section(actor, employeeId, body, requestId);
+      holders.invalidateHolders();
+      return employees.getProfile(actor, employeeId);
+    },
+    history,
 
     /** Ends an assignment and answers the employee's updated profile. */
     async endAssignmentOf(actor: Actor, assignmentId: string, body: EndBody, requestId: string | null): Promise<EmployeeProfile> {
