@@ -16,7 +16,7 @@ export interface ModuleRoutes {
 export function createModules(platform: Platform) {
   const region = createRegionModule(platform);
   const personnel = createPersonnelModule(platform, { regions: region.api });
-  const identity = createIdentityModule(platform, { agencies: personnel.api });
+  const identity = createIdentityModule(platform, { agencies: personnel.api, employees: personnel.api });
   const list: readonly ModuleRoutes[] = [region, personnel, identity];
   return { region, personnel, identity, list };
 }

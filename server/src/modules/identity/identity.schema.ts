@@ -135,6 +135,8 @@ export const CreateUserBody = Type.Object(
     agencyId: Uuid,
     roles: Type.Array(StaffRole, { minItems: 1, maxItems: STAFF_ROLES.length, uniqueItems: true }),
     password: Password,
+    /** NIP or NI PPPK of the person's SIMPEG record in the same agency; links the account to it. */
+    nip: Type.Optional(Type.String({ minLength: 18, maxLength: 24, pattern: '^[0-9 ]+$' })),
   },
   { additionalProperties: false },
 );

@@ -179,4 +179,21 @@ describe('employee records', () => {
     expect(clash.json()).toMatchObject({ code: 'leave_overlap' });
     expect((await add('leave', { kind: 'sakit', startDate: '2026-12-30', endDate: '2026-12-29' })).json()).toMatchObject({ code: 'invalid_range' });
   });
+
+  it('links a new account to the employee record by NIP, once, within the agency', async () => {
+    const nip = makeNip('1992-01-15', '2019-03', 'female');
+    const account = (username: string, body: object = {}) => t.app.inject({ method: 'POST', url: '/api/users', headers: as['opd.admin'], payload: {
+      username, displayName: 'Dewi Lestari', agencyId: agency.diskominfo, roles: ['employee'], password: 'tahu-aci-slawi-2026', nip, ...body,
+    } });
+    const created = await account('dewi.lestari');
+    expect(created.statusCode, created.body).toBe(201);
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'dewi.lestari', password: 'tahu-aci-slawi-2026' } });
+    const dewi = { cookie: `tsc_session=${login.cookies.find((c) => c.name === 'tsc_session')!.value}` };
+    const me = await t.app.inject({ method: 'GET', url: '/api/employees/me', headers: dewi });
+    expect(me.statusCode, me.body).toBe(200);
+    expect(me.json<EmployeeProfile>()).toMatchObject({ displayName: 'Dewi Lestari, S.E.', personal: { birthDate: '1992-01-15' } });
+    expect((await account('dewi.dua')).json()).toMatchObject({ code: 'nip_linked' });
+    expect((await account('dewi.tiga', { nip: '199009132025242014' })).json()).toMatchObject({ code: 'unknown_nip' });
+    expect(await t.modules.identity.api.findUserByUsername('dewi.dua')).toBeNull();
+  });
 });

@@ -23,7 +23,7 @@ export { compareRanks, pnsRank, pnsRankBySapkId, pppkGrade, rankLabel, PNS_RANKS
 export type PersonnelApi = Pick<
   PersonnelService,
   | 'findAgency' | 'findAgencyByCode' | 'listAgencies' | 'importAgencies' | 'importOrganisation'
-  | 'findPosition' | 'superiorChain' | 'currentHolder' | 'positionsOf' | 'employeesOf' | 'employeeOfUser'
+  | 'findPosition' | 'superiorChain' | 'currentHolder' | 'positionsOf' | 'employeesOf' | 'employeeOfUser' | 'accountLinkFor' | 'linkAccount'
 >;
 
 /** SIMPEG: agencies, units and positions, employees, assignments and delegations. */

@@ -124,6 +124,17 @@ export function createEmployeeService(platform: Platform, holders: HolderService
       return rows.map(summary);
     },
 
+    /** What identity needs to link a new account to an employee record by NIP; null when the NIP is unknown. */
+    async accountLinkFor(nip: string): Promise<{ id: string; agencyId: string; userId: string | null; displayName: string } | null> {
+      const row = await personnelRepo.findEmployeeByNip(db, nip.replace(/\s+/g, ''));
+      return row ? { id: row.id, agencyId: row.agencyId, userId: row.userId, displayName: displayName(row) } : null;
+    },
+
+    /** Links a sign-in account to an employee record, so the person sees their own full profile. */
+    async linkAccount(employeeId: string, userId: string): Promise<void> {
+      await personnelRepo.updateEmployee(db, employeeId, { userId });
+    },
+
     /** The employee record linked to a sign-in account, as other records show people; null when none. */
     async employeeOfUser(userId: string): Promise<EmployeeRef | null> {
       const row = await personnelRepo.findEmployeeByUser(db, userId);

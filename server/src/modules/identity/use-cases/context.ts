@@ -3,9 +3,10 @@ import type { Config } from '../../../platform/config.js';
 import type { Database, Db } from '../../../platform/db/index.js';
 import type { PersonnelApi } from '../../personnel/index.js';
 
-/** What identity needs from other modules: agencies, to place staff and name them in views. */
+/** What identity needs from other modules: agencies to place staff, employee records to link accounts to. */
 export interface IdentityDeps {
   agencies: Pick<PersonnelApi, 'findAgency' | 'findAgencyByCode'>;
+  employees: Pick<PersonnelApi, 'accountLinkFor' | 'linkAccount'>;
 }
 
 /** What every identity use case works with. */

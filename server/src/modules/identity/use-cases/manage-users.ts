@@ -1,6 +1,6 @@
 import { appendAudit } from '../../../platform/audit/index.js';
 import { inTransaction } from '../../../platform/db/index.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../../../platform/errors.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/index.js';
 import { assertStrongPassword, hashPassword } from '../identity.passwords.js';
 import { canAssignAgency, canGrantRole, canManageUsers, canSeeUser, isStaffRole, userScope } from '../identity.policy.js';
@@ -40,6 +40,18 @@ export function createUserAdminUseCases(ctx: IdentityContext) {
     if (refused.length > 0) throw new ForbiddenError(`Anda tidak berwenang memberikan atau mencabut peran: ${refused.join(', ')}.`);
   }
 
+  /** The SIMPEG record an account may be linked to: same agency, not linked yet. Checked before the account is made. */
+  async function linkableEmployee(nip: string, agencyId: string): Promise<{ id: string }> {
+    const employee = await ctx.deps.employees.accountLinkFor(nip);
+    if (!employee || employee.agencyId !== agencyId) {
+      throw new ValidationError('NIP ini tidak ada di data pegawai perangkat daerah yang dipilih.', { fields: { 'body.nip': 'tidak dikenal' } }, 'unknown_nip');
+    }
+    if (employee.userId !== null) {
+      throw new ConflictError('nip_linked', `${employee.displayName} sudah punya akun; satu pegawai satu akun.`, { fields: { 'body.nip': 'sudah punya akun' } });
+    }
+    return employee;
+  }
+
   return {
     /** A page of the users the actor may manage, searchable by username or name. */
     async listUsers(actor: Actor, query: ListUsersQuery): Promise<UserList> {
@@ -67,10 +79,12 @@ export function createUserAdminUseCases(ctx: IdentityContext) {
       const username = input.username.toLowerCase();
       const email = input.email?.toLowerCase() ?? null;
       assertStrongPassword(input.password, 'body.password', [username, input.displayName, email ?? '']);
+      const employee = input.nip ? await linkableEmployee(input.nip, input.agencyId) : null;
       const user = await createUserRecord(ctx, {
         username, displayName: input.displayName.trim(), email, kind: 'staff', agencyId: input.agencyId, roles: input.roles,
         passwordHash: await hashPassword(input.password), passwordChangedAt: new Date(),
       }, actor, meta);
+      if (employee) await ctx.deps.employees.linkAccount(employee.id, user.id);
       return presentUser(user, agencyLookup(ctx));
     },
 
