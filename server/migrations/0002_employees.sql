@@ -1,4 +1,3 @@
-CREATE EXTENSION IF NOT EXISTS pg_trgm;--> statement-breakpoint
 CREATE TABLE "assignments" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"employee_id" uuid NOT NULL,
@@ -65,11 +64,6 @@ CREATE TABLE "employees" (
 	CONSTRAINT "employees_nik_check" CHECK ("employees"."nik" IS NULL OR "employees"."nik" ~ '^[0-9]{16}$')
 );
 --> statement-breakpoint
-CREATE TABLE "personnel_holder_revision" (
-	"id" integer PRIMARY KEY DEFAULT 1 NOT NULL,
-	"revision" integer DEFAULT 0 NOT NULL
-);
---> statement-breakpoint
 CREATE TABLE "employee_leave" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"employee_id" uuid NOT NULL,
@@ -78,6 +72,11 @@ CREATE TABLE "employee_leave" (
 	"end_date" date NOT NULL,
 	"note" text,
 	CONSTRAINT "employee_leave_range_check" CHECK ("employee_leave"."end_date" >= "employee_leave"."start_date")
+);
+--> statement-breakpoint
+CREATE TABLE "personnel_revision" (
+	"id" integer PRIMARY KEY DEFAULT 1 NOT NULL,
+	"revision" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "employee_ranks" (
@@ -123,7 +122,6 @@ CREATE UNIQUE INDEX "employees_nip_idx" ON "employees" USING btree ("nip");--> s
 CREATE UNIQUE INDEX "employees_user_idx" ON "employees" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "employees_agency_idx" ON "employees" USING btree ("agency_id","name");--> statement-breakpoint
 CREATE INDEX "employees_unit_idx" ON "employees" USING btree ("unit_id");--> statement-breakpoint
-CREATE INDEX "employees_search_idx" ON "employees" USING gin ((lower("name") || ' ' || "nip") gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "employee_leave_employee_idx" ON "employee_leave" USING btree ("employee_id","start_date");--> statement-breakpoint
 CREATE UNIQUE INDEX "employee_ranks_employee_idx" ON "employee_ranks" USING btree ("employee_id","tmt");--> statement-breakpoint
 CREATE INDEX "employee_training_employee_idx" ON "employee_training" USING btree ("employee_id");--> statement-breakpoint

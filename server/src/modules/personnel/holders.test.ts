@@ -71,6 +71,15 @@ describe('holders of positions', () => {
     expect(await holder(kepala, '2023-12-31')).toMatchObject({ acting: null, definitive: null });
   });
 
+  it('shows the new position in the directory at once', async () => {
+    const page = await get<{ items: { id: string; position: { title: string } | null }[] }>('/api/employees?q=rahmawati');
+    expect(page.items).toEqual([expect.objectContaining({ id: ani, position: expect.objectContaining({ title: 'Kepala Dinas Komunikasi dan Informatika' }) })]);
+    const renamed = await patch(`/api/employees/${ani}`, { name: 'Ani Rahmawati Putri' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect((await get<{ total: number }>('/api/employees?q=ani%20putri')).total).toBe(1);
+    expect((await holder(kepala)).acting?.employee.displayName).toBe('Ani Rahmawati Putri');
+  });
+
   it('refuses a second definitive holder and writes nothing', async () => {
     const budi = await employee('Budi Hartono');
     const before = await counts();
@@ -90,6 +99,8 @@ describe('holders of positions', () => {
       ['Sekretaris Dinas Komunikasi dan Informatika', '2025-07-01', null],
       ['Kepala Dinas Komunikasi dan Informatika', '2024-01-02', '2025-07-01'],
     ]);
+    const listed = await get<{ items: { position: { title: string } | null }[] }>('/api/employees?q=rahmawati');
+    expect(listed.items[0]!.position?.title).toBe('Sekretaris Dinas Komunikasi dan Informatika');
     expect((await holder(kepala, '2025-06-30')).definitive).toMatchObject({ id: ani });
     expect((await holder(kepala)).acting).toBeNull();
     const early = await post(`/api/employees/${ani}/assignments`, { positionId: kepala, startDate: '2025-06-01' });

@@ -1,6 +1,7 @@
 import type { App, Platform } from '../../platform/index.js';
 import type { RegionApi } from '../region/index.js';
 import { personnelRoutes } from './personnel.routes.js';
+import { statisticsRoutes } from './statistics/statistics.routes.js';
 import { createPersonnelService, type PersonnelService } from './personnel.service.js';
 
 export type {
@@ -9,6 +10,8 @@ export type {
 export { PERSONNEL_EVENTS, type AssignmentEvent, type DelegationEvent, type EmployeeEvent } from './personnel.events.js';
 export type { OrganisationReference, UnitName } from './personnel.structure.js';
 export type { AgencyDefinition } from './personnel.service.js';
+export type { BulkAssignment, BulkDelegation, BulkEducation, BulkEmployee, BulkLeave, BulkPosition, BulkRank, BulkTraining, PersonnelBulkRecords } from './personnel.bulk.js';
+export type { PersonnelStatistics } from './personnel.schema.js';
 export {
   crossCheck, formatEmployeeNumber, parseEmployeeNumber, validateEmployeeNumber,
   type EmployeeKind, type EmployeeNumber, type EmployeeNumberMismatches, type EmployeeNumberResult,
@@ -24,6 +27,7 @@ export type PersonnelApi = Pick<
   PersonnelService,
   | 'findAgency' | 'findAgencyByCode' | 'listAgencies' | 'importAgencies' | 'importOrganisation'
   | 'findPosition' | 'superiorChain' | 'currentHolder' | 'positionsOf' | 'employeesOf' | 'employeeOfUser' | 'accountLinkFor' | 'linkAccount'
+  | 'statistics' | 'hasEmployees' | 'importPersonnelBulk'
 >;
 
 /** SIMPEG: agencies, units and positions, employees, assignments and delegations. */
@@ -32,6 +36,9 @@ export function createPersonnelModule(platform: Platform, deps: { regions: Pick<
   return {
     name: 'personnel',
     api: service as PersonnelApi,
-    routes: (app: App) => personnelRoutes(app, service),
+    routes: (app: App) => {
+      personnelRoutes(app, service);
+      statisticsRoutes(app, service);
+    },
   };
 }

@@ -4,31 +4,15 @@ import { ConflictError, NotFoundError, ValidationError } from '../../platform/er
 import type { Actor, Platform } from '../../platform/index.js';
 import { PERSONNEL_EVENTS, type EmployeeEvent } from './personnel.events.js';
 import { employeeRef, type HolderService } from './personnel.holders.js';
+import type { Directory } from './personnel.directory.js';
 import { crossCheck, validateEmployeeNumber } from './personnel.nip.js';
 import { canManageAgency, canViewHistory, canViewPersonal, displayName, isSelf, rankForKind } from './personnel.policy.js';
 import { rankLabel } from './personnel.ranks.js';
-import { personnelRepo, type DirectoryFilter, type EmployeeRow, type NewEmployee } from './personnel.repo.js';
+import { personnelRepo, type EmployeeRow, type NewEmployee } from './personnel.repo.js';
 import type {
   CreateEmployeeBody, DirectoryPage, DirectoryQuery, EmployeeHistory, EmployeeRef, EmployeeProfile, EmployeeSummary, UpdateEmployeeBody,
 } from './personnel.schema.js';
 
-const today = (): string => new Date().toISOString().slice(0, 10);
-
-/** At most this many search words are used; more only slow the query without narrowing it. */
-const MAX_WORDS = 5;
-
-type SummaryRow = Awaited<ReturnType<typeof personnelRepo.listDirectory>>[number];
-
-function summary(r: SummaryRow): EmployeeSummary {
-  const e = r.employee;
-  return {
-    id: e.id, nip: e.nip, kind: e.kind, name: e.name, titlePrefix: e.titlePrefix, titleSuffix: e.titleSuffix,
-    displayName: displayName(e), rank: e.rank, rankLabel: rankLabel(e.rank) ?? e.rank, status: e.status, email: e.email,
-    agency: { id: e.agencyId, shortName: r.agencyShortName },
-    unit: e.unitId && r.unitName !== null ? { id: e.unitId, name: r.unitName } : null,
-    position: r.positionId && r.positionTitle && r.positionKind ? { id: r.positionId, title: r.positionTitle, kind: r.positionKind } : null,
-  };
-}
 
 /** The NIP problems of a new or changed record, as field details for a 400. */
 function checkNumber(nip: string, kind: EmployeeRow['kind']): string {
@@ -48,7 +32,7 @@ function checkRank(kind: EmployeeRow['kind'], rank: string): string {
 }
 
 /** Employees: the directory every member of staff reads, profiles, and the records BKPSDM keeps. */
-export function createEmployeeService(platform: Platform, holders: HolderService) {
+export function createEmployeeService(platform: Platform, holders: HolderService, directory: Directory, onChanged: () => void) {
   const { db, events } = platform;
 
   /** The employee when the actor may manage their agency; 404 otherwise (existence does not leak). */
@@ -119,10 +103,7 @@ export function createEmployeeService(platform: Platform, holders: HolderService
 
   return {
     /** Every employee of an agency or a unit (for other modules: recipients, pickers), by name. */
-    async employeesOf(scope: { agencyId?: string; unitId?: string }): Promise<EmployeeSummary[]> {
-      const rows = await personnelRepo.listDirectory(db, { words: [], ...scope, at: today() }, { limit: 100_000, offset: 0 });
-      return rows.map(summary);
-    },
+    employeesOf: (scope: { agencyId?: string; unitId?: string }): Promise<EmployeeSummary[]> => directory.list(scope),
 
     /** What identity needs to link a new account to an employee record by NIP; null when the NIP is unknown. */
     async accountLinkFor(nip: string): Promise<{ id: string; agencyId: string; userId: string | null; displayName: string } | null> {
@@ -132,7 +113,11 @@ export function createEmployeeService(platform: Platform, holders: HolderService
 
     /** Links a sign-in account to an employee record, so the person sees their own full profile. */
     async linkAccount(employeeId: string, userId: string): Promise<void> {
-      await personnelRepo.updateEmployee(db, employeeId, { userId });
+      await inTransaction(db, async (tx) => {
+        await personnelRepo.updateEmployee(tx, employeeId, { userId });
+        await personnelRepo.bumpRevision(tx);
+      });
+      onChanged();
     },
 
     /** The employee record linked to a sign-in account, as other records show people; null when none. */
@@ -142,20 +127,7 @@ export function createEmployeeService(platform: Platform, holders: HolderService
     },
 
     /** The directory: name, position, unit and agency of employees matching the filters, by name. */
-    async directory(query: DirectoryQuery): Promise<DirectoryPage> {
-      const words = (query.q ?? '').toLowerCase().replace(/[,.]/g, ' ').split(/\s+/).filter(Boolean).slice(0, MAX_WORDS);
-      const filter: DirectoryFilter = {
-        words, agencyId: query.agencyId, unitId: query.unitId, rank: query.rank, positionKind: query.positionKind,
-        status: query.status, kind: query.kind, at: today(),
-      };
-      const page = query.page ?? 1;
-      const pageSize = query.pageSize ?? 20;
-      const [rows, total] = await Promise.all([
-        personnelRepo.listDirectory(db, filter, { limit: pageSize, offset: (page - 1) * pageSize }),
-        personnelRepo.countDirectory(db, filter),
-      ]);
-      return { items: rows.map(summary), total, page, pageSize };
-    },
+    directory: (query: DirectoryQuery): Promise<DirectoryPage> => directory.search(query),
 
     /** One profile; every member of staff sees the directory part, the rest by policy. */
     async getProfile(actor: Actor, id: string): Promise<EmployeeProfile> {
@@ -191,10 +163,12 @@ export function createEmployeeService(platform: Platform, holders: HolderService
         };
         const inserted = await personnelRepo.insertEmployee(tx, values);
         if (inserted.rankTmt) await personnelRepo.insertRank(tx, { employeeId: inserted.id, rank, tmt: inserted.rankTmt });
+        await personnelRepo.bumpRevision(tx);
         await publishEmployee(tx, PERSONNEL_EVENTS.employeeCreated, inserted);
         await appendAudit(tx, { actor, action: 'employee.created', entityType: 'employee', entityId: inserted.id, requestId, data: { nip, agencyId: inserted.agencyId } });
         return inserted;
       });
+      onChanged();
       return present(actor, row);
     },
 
@@ -220,12 +194,12 @@ export function createEmployeeService(platform: Platform, holders: HolderService
           await personnelRepo.insertRank(tx, { employeeId: id, rank: set.rank, tmt: updated.rankTmt });
         }
         if (updated.status !== existing.status) await publishEmployee(tx, PERSONNEL_EVENTS.employeeStatusChanged, updated);
-        // Names and ranks show in holder answers.
-        await personnelRepo.bumpHolderRevision(tx);
+        // Names and ranks show in holder answers and the directory.
+        await personnelRepo.bumpRevision(tx);
         await appendAudit(tx, { actor, action: 'employee.updated', entityType: 'employee', entityId: id, requestId, data: { fields: Object.keys(set).sort() } });
         return updated;
       });
-      holders.invalidateHolders();
+      onChanged();
       return present(actor, row);
     },
   };

@@ -45,7 +45,7 @@ export function createHistoryService(platform: Platform) {
           await personnelRepo.updateEmployee(tx, employeeId, { rank, rankTmt: body.tmt });
           rankChanged = compareRanks(rank, employee.rank) !== 0;
           // Rank labels show in holder answers and signature blocks.
-          await personnelRepo.bumpHolderRevision(tx);
+          await personnelRepo.bumpRevision(tx);
         }
       });
       return { rankChanged };

@@ -2,6 +2,7 @@ import { appendAudit } from '../../platform/audit/index.js';
 import { inTransaction, type Db } from '../../platform/db/index.js';
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import type { Actor, Platform } from '../../platform/index.js';
+import { createSnapshot } from '../../platform/snapshot.js';
 import { PERSONNEL_EVENTS, type AssignmentEvent, type DelegationEvent } from './personnel.events.js';
 import { canManageAgency, displayName } from './personnel.policy.js';
 import { rankLabel } from './personnel.ranks.js';
@@ -31,16 +32,12 @@ interface Holdings {
 }
 
 /** Everything `currentHolder` needs, held in memory: a few MB for a regency of 15,000 employees. */
-interface Snapshot {
-  revision: number;
+interface HolderIndex {
   positions: Set<string>;
   byPosition: Map<string, Holdings>;
   byEmployee: Map<string, Holdings>;
   people: Map<string, EmployeeRef>;
 }
-
-/** How long a snapshot is trusted before the revision row is read again (changes made by other instances). */
-const REVISION_CHECK_MS = 1000;
 
 /** Positions that can be delegated: the managerial ones (a functional post has no Plt). */
 const DELEGABLE = new Set(['jpt_pratama', 'administrator', 'pengawas']);
@@ -62,23 +59,14 @@ function holdingsOf(map: Map<string, Holdings>, key: string): Holdings {
 
 /**
  * Who holds which position, and the writes that change it (definitive assignments and Plt/Plh/Pj
- * delegations). Reads are served from an in-memory snapshot: a write on this instance drops it at
- * once; a write on another instance bumps the revision row, which each instance reads at most once
- * a second — so another instance may answer with the old holder for up to a second.
+ * delegations). Reads are served from an in-memory snapshot (platform/snapshot, ADR 8): a write on
+ * this instance drops it at once; another instance may answer with the old holder for up to a second.
  */
-export function createHolderService(platform: Platform) {
+export function createHolderService(platform: Platform, deps: { onWrite: () => void }) {
   const { db, events } = platform;
-  let snapshot: Snapshot | null = null;
-  let generation = 0;
-  let checkedAt = 0;
-  let loading: Promise<Snapshot> | null = null;
-  let checking: Promise<void> | null = null;
-
-  async function load(): Promise<Snapshot> {
-    // The revision is read before the rows, so the rows are at least as new as the revision kept.
-    const revision = await personnelRepo.holderRevision(db);
+  async function load(): Promise<HolderIndex> {
     const data = await personnelRepo.loadHoldings(db);
-    const s: Snapshot = { revision, positions: new Set(data.positionIds), byPosition: new Map(), byEmployee: new Map(), people: new Map() };
+    const s: HolderIndex = { positions: new Set(data.positionIds), byPosition: new Map(), byEmployee: new Map(), people: new Map() };
     for (const p of data.people) s.people.set(p.id, employeeRef(p));
     for (const a of data.assignmentRows) {
       holdingsOf(s.byPosition, a.positionId).assignments.push(a);
@@ -91,38 +79,15 @@ export function createHolderService(platform: Platform) {
     return s;
   }
 
-  async function current(): Promise<Snapshot> {
-    if (snapshot && Date.now() - checkedAt < REVISION_CHECK_MS) return snapshot;
-    if (snapshot) {
-      const seen = snapshot;
-      checking ??= personnelRepo.holderRevision(db).then((revision) => {
-        checkedAt = Date.now();
-        if (snapshot === seen && revision !== seen.revision) snapshot = null;
-      }).finally(() => { checking = null; });
-      await checking;
-      if (snapshot) return snapshot;
-    }
-    if (!loading) {
-      const started = generation;
-      loading = load().then((s) => {
-        // A local write during the load made these rows stale: serve them to the waiting callers only.
-        if (started === generation) {
-          snapshot = s;
-          checkedAt = Date.now();
-        }
-        return s;
-      }).finally(() => { loading = null; });
-    }
-    return loading;
-  }
+  const snapshot = createSnapshot({ load, readRevision: () => personnelRepo.revision(db) });
+  const current = () => snapshot.get();
+  /** After a write here: this snapshot and whatever else the module caches (the directory). */
+  const invalidate = () => {
+    snapshot.invalidate();
+    deps.onWrite();
+  };
 
-  /** Drops the snapshot after a local write, so the next read sees it. */
-  function invalidate(): void {
-    generation++;
-    snapshot = null;
-  }
-
-  function resolve(s: Snapshot, positionId: string, at: string): HolderView {
+  function resolve(s: HolderIndex, positionId: string, at: string): HolderView {
     const h = s.byPosition.get(positionId);
     const definitive = h?.assignments.find(inForce(at));
     const delegation = h?.delegations.find(inForce(at));
@@ -178,7 +143,7 @@ export function createHolderService(platform: Platform) {
   }
 
   async function afterAssignment(tx: Db, actor: Actor, row: AssignmentRow, action: string, requestId: string | null): Promise<void> {
-    await personnelRepo.bumpHolderRevision(tx);
+    await personnelRepo.bumpRevision(tx);
     const payload: AssignmentEvent = {
       assignmentId: row.id, employeeId: row.employeeId, positionId: row.positionId, startDate: row.startDate, endDate: row.endDate,
     };
@@ -187,7 +152,7 @@ export function createHolderService(platform: Platform) {
   }
 
   async function afterDelegation(tx: Db, actor: Actor, row: DelegationRow, action: string, requestId: string | null): Promise<void> {
-    await personnelRepo.bumpHolderRevision(tx);
+    await personnelRepo.bumpRevision(tx);
     const payload: DelegationEvent = {
       delegationId: row.id, positionId: row.positionId, employeeId: row.employeeId, kind: row.kind, startDate: row.startDate, endDate: row.endDate,
     };
@@ -196,7 +161,7 @@ export function createHolderService(platform: Platform) {
   }
 
   return {
-    invalidateHolders: invalidate,
+    invalidateHolders: () => snapshot.invalidate(),
 
     /**
      * Who acts for a position on a date (today by default), honouring delegations: a Plt/Plh/Pj in

@@ -131,6 +131,7 @@ export function createOrganisationService(
           agencyId, parentId: parent.id, name: body.name.trim(), shortName: body.shortName.trim(), kind: body.kind as UnitRow['kind'],
           sortOrder: await personnelRepo.nextUnitSortOrder(tx, parent.id), validFrom: today(),
         }]);
+        await personnelRepo.bumpRevision(tx);
         await appendAudit(tx, { actor, action: 'unit.created', entityType: 'unit', entityId: row!.id, requestId, data: { agencyId, parentId: parent.id, name: row!.name } });
         return row!;
       });
@@ -158,9 +159,11 @@ export function createOrganisationService(
           ...(body.name !== undefined ? { name: body.name.trim() } : {}),
           ...(body.shortName !== undefined ? { shortName: body.shortName.trim() } : {}),
         });
+        await personnelRepo.bumpRevision(tx);
         await appendAudit(tx, { actor, action: 'unit.updated', entityType: 'unit', entityId: id, requestId, data: { ...body } });
         return row;
       });
+      deps.onPositionsChanged();
       return { id: updated.id, name: updated.name, shortName: updated.shortName, kind: updated.kind, head: null, children: [] };
     },
 
@@ -191,7 +194,7 @@ export function createOrganisationService(
           unitId: unit.id, title: body.title.trim(), kind: body.kind, eselon, isHead, superiorId,
           sortOrder: await personnelRepo.nextPositionSortOrder(tx, unit.id), validFrom: at,
         }]);
-        await personnelRepo.bumpHolderRevision(tx);
+        await personnelRepo.bumpRevision(tx);
         await appendAudit(tx, { actor, action: 'position.created', entityType: 'position', entityId: row!.id, requestId, data: { unitId, title: row!.title } });
         return row!.id;
       });
@@ -214,8 +217,10 @@ export function createOrganisationService(
           ...(body.eselon !== undefined ? { eselon: body.eselon } : {}),
           ...(body.superiorId !== undefined ? { superiorId: body.superiorId } : {}),
         });
+        await personnelRepo.bumpRevision(tx);
         await appendAudit(tx, { actor, action: 'position.updated', entityType: 'position', entityId: id, requestId, data: { ...body } });
       });
+      deps.onPositionsChanged();
       return positionView(id);
     },
 
@@ -243,7 +248,7 @@ export function createOrganisationService(
       await inTransaction(db, async (tx) => {
         await personnelRepo.insertUnits(tx, all.units);
         await personnelRepo.insertPositions(tx, all.positions);
-        await personnelRepo.bumpHolderRevision(tx);
+        await personnelRepo.bumpRevision(tx);
       });
       deps.onPositionsChanged();
       return { units: all.units.length, positions: all.positions.length };

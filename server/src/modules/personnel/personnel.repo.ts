@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, gt, ilike, inArray, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import { containsPattern, countAll, type Db } from '../../platform/db/index.js';
+import { and, asc, desc, eq, gt, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { containsPattern, type Db } from '../../platform/db/index.js';
 import {
-  agencies, assignments, delegations, educationHistory, employees, holderRevision, leaveHistory, positions, rankHistory, trainingHistory, units,
+  agencies, assignments, delegations, educationHistory, employees, personnelRevision, leaveHistory, positions, rankHistory, trainingHistory, units,
 } from './personnel.tables.js';
 
 export type AgencyRow = typeof agencies.$inferSelect;
@@ -15,36 +15,9 @@ export type NewEmployee = typeof employees.$inferInsert;
 export type AssignmentRow = typeof assignments.$inferSelect;
 export type DelegationRow = typeof delegations.$inferSelect;
 
-/** Filters of the employee directory, already normalised by the service. */
-export interface DirectoryFilter {
-  /** Lower-cased search words; each must occur in the name or the NIP. */
-  words: string[];
-  agencyId?: string | undefined;
-  unitId?: string | undefined;
-  rank?: string | undefined;
-  positionKind?: PositionRow['kind'] | undefined;
-  status?: EmployeeRow['status'] | undefined;
-  kind?: EmployeeRow['kind'] | undefined;
-  /** ISO date the "current position" is read at. */
-  at: string;
-}
-
 /** Rows valid on `at` of a table with start/end (end exclusive). */
 const inForce = (start: typeof assignments.startDate, end: typeof assignments.endDate, at: string) =>
   and(lte(start, at), or(isNull(end), gt(end, at)));
-
-function directoryConditions(f: DirectoryFilter): SQL | undefined {
-  const conditions: (SQL | undefined)[] = f.words.map((word) =>
-    // Same expression as employees_search_idx, so the trigram index serves it.
-    sql`(lower(${employees.name}) || ' ' || ${employees.nip}) LIKE ${containsPattern(word)}`);
-  if (f.agencyId) conditions.push(eq(employees.agencyId, f.agencyId));
-  if (f.unitId) conditions.push(eq(employees.unitId, f.unitId));
-  if (f.rank) conditions.push(eq(employees.rank, f.rank));
-  if (f.status) conditions.push(eq(employees.status, f.status));
-  if (f.kind) conditions.push(eq(employees.kind, f.kind));
-  if (f.positionKind) conditions.push(eq(positions.kind, f.positionKind));
-  return and(...conditions);
-}
 
 /** Rows per INSERT statement: well under PostgreSQL's 65,535 bind parameters. */
 const INSERT_CHUNK = 500;
@@ -143,22 +116,22 @@ export const personnelRepo = {
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insert(positions).values(rows.slice(i, i + INSERT_CHUNK));
   },
 
-  /** Marks a change to who holds which position; call inside the writing transaction. */
-  async bumpHolderRevision(db: Db): Promise<void> {
-    await db.insert(holderRevision).values({ id: 1, revision: 1 })
-      .onConflictDoUpdate({ target: holderRevision.id, set: { revision: sql`${holderRevision.revision} + 1` } });
+  /** Marks a change to people, units, positions or holders; call inside the writing transaction. */
+  async bumpRevision(db: Db): Promise<void> {
+    await db.insert(personnelRevision).values({ id: 1, revision: 1 })
+      .onConflictDoUpdate({ target: personnelRevision.id, set: { revision: sql`${personnelRevision.revision} + 1` } });
   },
 
-  /** The current holder revision (0 before any change). */
-  async holderRevision(db: Db): Promise<number> {
-    const [row] = await db.select({ revision: holderRevision.revision }).from(holderRevision).where(eq(holderRevision.id, 1));
+  /** The current revision (0 before any change). */
+  async revision(db: Db): Promise<number> {
+    const [row] = await db.select({ revision: personnelRevision.revision }).from(personnelRevision).where(eq(personnelRevision.id, 1));
     return row?.revision ?? 0;
   },
 
   // ── employees ──
 
-  /** One page of the directory with the current definitive position, ordered by name. */
-  listDirectory(db: Db, f: DirectoryFilter, page: { limit: number; offset: number }) {
+  /** Every employee with agency, unit and the definitive position in force on `at`, ordered by name: the directory's source. */
+  listDirectory(db: Db, at: string) {
     return db.select({
       employee: employees,
       agencyShortName: agencies.shortName,
@@ -170,22 +143,9 @@ export const personnelRepo = {
       .from(employees)
       .innerJoin(agencies, eq(agencies.id, employees.agencyId))
       .leftJoin(units, eq(units.id, employees.unitId))
-      .leftJoin(assignments, and(eq(assignments.employeeId, employees.id), inForce(assignments.startDate, assignments.endDate, f.at)))
+      .leftJoin(assignments, and(eq(assignments.employeeId, employees.id), inForce(assignments.startDate, assignments.endDate, at)))
       .leftJoin(positions, eq(positions.id, assignments.positionId))
-      .where(directoryConditions(f))
-      .orderBy(asc(employees.name), asc(employees.id))
-      .limit(page.limit).offset(page.offset);
-  },
-
-  /** How many employees match the directory filter. */
-  async countDirectory(db: Db, f: DirectoryFilter): Promise<number> {
-    const base = db.select({ n: countAll }).from(employees);
-    const query = f.positionKind
-      ? base.innerJoin(assignments, and(eq(assignments.employeeId, employees.id), inForce(assignments.startDate, assignments.endDate, f.at)))
-        .innerJoin(positions, eq(positions.id, assignments.positionId))
-      : base;
-    const [row] = await query.where(directoryConditions(f));
-    return row?.n ?? 0;
+      .orderBy(asc(employees.name), asc(employees.id));
   },
 
   async findEmployee(db: Db, id: string): Promise<EmployeeRow | null> {

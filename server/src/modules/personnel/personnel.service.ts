@@ -3,11 +3,14 @@ import { NotFoundError } from '../../platform/errors.js';
 import type { Actor, Platform } from '../../platform/index.js';
 import type { RegionApi } from '../region/index.js';
 import { personnelRepo, type AgencyRow } from './personnel.repo.js';
+import { createPersonnelBulk, type PersonnelBulkRecords } from './personnel.bulk.js';
+import { createDirectory } from './personnel.directory.js';
 import { createEmployeeService } from './personnel.employees.js';
 import { createHistoryService } from './personnel.history.js';
 import { createHolderService } from './personnel.holders.js';
 import type { AgencyView, AssignBody, EmployeeProfile, EndBody, ListAgenciesQuery } from './personnel.schema.js';
 import { createOrganisationService } from './personnel.organisation.js';
+import { createStatisticsService } from './statistics/statistics.service.js';
 
 /** An agency as reference data, with its former names. */
 export interface AgencyDefinition {
@@ -34,18 +37,35 @@ const today = (): string => new Date().toISOString().slice(0, 10);
  */
 export function createPersonnelService(platform: Platform, deps: { regions: Pick<RegionApi, 'listDistricts' | 'listVillages'> }) {
   const { db } = platform;
-  const holders = createHolderService(platform);
-  const employees = createEmployeeService(platform, holders);
+  const directory = createDirectory(platform);
+  const holders = createHolderService(platform, { onWrite: directory.invalidateDirectory });
+  /** Drops every per-instance cache after a local write (other instances follow the revision row). */
+  const changed = (): void => {
+    holders.invalidateHolders();
+    directory.invalidateDirectory();
+  };
+  const employees = createEmployeeService(platform, holders, directory, changed);
   const history = createHistoryService(platform);
+  const bulk = createPersonnelBulk(platform);
   // The registry changes by decree, a few times a year, and every form that picks an agency reads it:
   // keep unfiltered-by-text answers for a minute per instance (the key space is small: date × kind).
   const listCache = new Map<string, { expiresAt: number; views: AgencyView[] }>();
   const LIST_CACHE_MS = 60_000;
 
   return {
-    ...createOrganisationService(platform, { ...deps, onPositionsChanged: holders.invalidateHolders }),
+    ...createOrganisationService(platform, { ...deps, onPositionsChanged: changed }),
+    invalidateCaches: changed,
     ...holders,
     ...employees,
+    ...createStatisticsService(platform),
+    hasEmployees: bulk.hasEmployees,
+
+    /** Bulk-loads personnel records (seeds, a first import from an old SIMPEG) with COPY, then drops the caches. */
+    async importPersonnelBulk(records: PersonnelBulkRecords) {
+      const counts = await bulk.importPersonnelBulk(records);
+      changed();
+      return counts;
+    },
 
     /** Assigns a position (see HolderService.assign) and answers the employee's updated profile. */
     async assignPosition(actor: Actor, employeeId: string, body: AssignBody, requestId: string | null): Promise<EmployeeProfile> {
@@ -57,7 +77,7 @@ export function createPersonnelService(platform: Platform, deps: { regions: Pick
     async addHistory<B>(section: (actor: Actor, id: string, body: B, requestId: string | null) => Promise<unknown>,
       actor: Actor, employeeId: string, body: B, requestId: string | null): Promise<EmployeeProfile> {
       await section(actor, employeeId, body, requestId);
-      holders.invalidateHolders();
+      changed();
       return employees.getProfile(actor, employeeId);
     },
     history,

@@ -146,8 +146,6 @@ export const employees = pgTable(
     uniqueIndex('employees_user_idx').on(t.userId),
     index('employees_agency_idx').on(t.agencyId, t.name),
     index('employees_unit_idx').on(t.unitId),
-    // Directory search: substring match on name and NIP, served by trigrams.
-    index('employees_search_idx').using('gin', sql`(lower(${t.name}) || ' ' || ${t.nip}) gin_trgm_ops`),
     check('employees_nip_check', sql`${t.nip} ~ '^[0-9]{18}$'`),
     check('employees_nik_check', sql`${t.nik} IS NULL OR ${t.nik} ~ '^[0-9]{16}$'`),
   ],
@@ -276,10 +274,11 @@ export const leaveHistory = pgTable(
 );
 
 /**
- * One row counting changes to who holds which position. Writers bump it in their transaction;
- * each instance's holder cache compares it to drop stale entries made by another instance.
+ * One row counting changes that cached answers depend on: people, positions, units and who holds
+ * which position. Writers bump it in their transaction; each instance's holder snapshot and
+ * directory index compare it to drop what another instance has made stale.
  */
-export const holderRevision = pgTable('personnel_holder_revision', {
+export const personnelRevision = pgTable('personnel_revision', {
   id: integer('id').primaryKey().default(1),
   revision: integer('revision').notNull().default(0),
 });

@@ -1,7 +1,11 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Database } from './client.js';
+import type { Database, Db } from './client.js';
 
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 
@@ -45,4 +49,33 @@ export async function copyRows(
     client.release();
   }
   return lines.length;
+}
+
+/**
+ * Runs `work` inside one transaction on one connection, handing it a Database (for copyRows) and a
+ * Drizzle handle bound to that transaction: several COPYs and queries then commit or roll back
+ * together. (copyRows on a plain Database COPYs on a pool connection of its own on the server.)
+ */
+export async function copyTransaction<T>(database: Database, work: (bound: Database) => Promise<T>): Promise<T> {
+  if (database.pglite) {
+    return database.pglite.transaction(async (tx) => {
+      // A PGlite transaction answers query(sql, params, { blob }) like PGlite itself: all copyRows uses.
+      const pglite = tx as unknown as PGlite;
+      return work({ ...database, pglite, db: drizzlePglite({ client: pglite }) as unknown as Db });
+    });
+  }
+  const client = await database.pool!.connect();
+  try {
+    await client.query('BEGIN');
+    // copyRows asks the pool for a client and releases it; hand it this one and keep it open.
+    const pool = { connect: async () => ({ query: client.query.bind(client), release() {} }) } as unknown as pg.Pool;
+    const result = await work({ ...database, pool, db: drizzleNodePg({ client }) as unknown as Db });
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
 }

@@ -1,0 +1,69 @@
+/**
+ * A value derived from the database and kept in memory per instance, dropped when a revision
+ * number moves. Local writes call `invalidate()` and are seen at once; writes by another instance
+ * bump the revision in their transaction and are seen once `checkEveryMs` has passed (the revision
+ * is read at most that often, so hot paths cost a clock read and a map lookup).
+ */
+export interface Snapshot<T> {
+  /** The current value, loading or reloading it when needed; concurrent callers share one load. */
+  get(): Promise<T>;
+  /** Drops the value after a local write; a load already running will not be kept. */
+  invalidate(): void;
+}
+
+/** Creates a snapshot of `load()`, kept until `readRevision()` changes or `invalidate()` is called. */
+export function createSnapshot<T>(options: {
+  load: () => Promise<T>;
+  readRevision: () => Promise<number>;
+  checkEveryMs?: number;
+}): Snapshot<T> {
+  const checkEveryMs = options.checkEveryMs ?? 1000;
+  let held: { value: T; revision: number } | null = null;
+  let generation = 0;
+  let checkedAt = 0;
+  let loading: { promise: Promise<T>; generation: number } | null = null;
+  let checking: Promise<void> | null = null;
+
+  function startLoad(): Promise<T> {
+    // A load begun before the last invalidation may miss that write: callers after it need a new one.
+    if (loading && loading.generation === generation) return loading.promise;
+    const started = generation;
+    const promise: Promise<T> = (async () => {
+      // The revision is read before the rows, so the rows are at least as new as the revision kept.
+      const revision = await options.readRevision();
+      const value = await options.load();
+      // An invalidation during the load means these rows may be stale: give them to the callers
+      // already waiting, but do not keep them.
+      if (started === generation) {
+        held = { value, revision };
+        checkedAt = Date.now();
+      }
+      return value;
+    })().finally(() => {
+      if (loading?.promise === promise) loading = null;
+    });
+    loading = { promise, generation: started };
+    return promise;
+  }
+
+  return {
+    async get(): Promise<T> {
+      if (held && Date.now() - checkedAt < checkEveryMs) return held.value;
+      if (held) {
+        const seen = held;
+        checking ??= options.readRevision().then((revision) => {
+          checkedAt = Date.now();
+          if (held === seen && revision !== seen.revision) held = null;
+        }).finally(() => { checking = null; });
+        await checking;
+        if (held) return held.value;
+      }
+      return startLoad();
+    },
+
+    invalidate(): void {
+      generation++;
+      held = null;
+    },
+  };
+}
