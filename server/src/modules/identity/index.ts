@@ -1,5 +1,6 @@
 import type { Authenticate } from '../../platform/http/access.js';
 import type { App, Platform } from '../../platform/index.js';
+import { PERSONNEL_EVENTS, type EmployeeEvent } from '../personnel/index.js';
 import { identityRoutes, SESSION_COOKIE } from './identity.routes.js';
 import { createIdentityService, type IdentityDeps, type IdentityService } from './identity.service.js';
 
@@ -18,6 +19,11 @@ export type IdentityApi = Pick<IdentityService,
 export function createIdentityModule(platform: Platform, deps: IdentityDeps) {
   const service = createIdentityService(platform, deps);
   platform.events.every('identity.prune-sessions', 3_600_000, () => service.pruneExpired());
+  // A retired or transferred employee keeps no access (SIMPEG is the source of who still works here).
+  platform.events.subscribe(PERSONNEL_EVENTS.employeeStatusChanged, 'identity.disable-leaver', async (payload) => {
+    const event = payload as unknown as EmployeeEvent;
+    if (event.userId && (event.status === 'retired' || event.status === 'transferred')) await service.disableLeaver(event.userId, event.status);
+  });
   const authenticate: Authenticate = (request) => {
     const cookie = request.cookies?.[SESSION_COOKIE];
     const authorization = request.headers.authorization;

@@ -196,4 +196,14 @@ describe('employee records', () => {
     expect((await account('dewi.tiga', { nip: '199009132025242014' })).json()).toMatchObject({ code: 'unknown_nip' });
     expect(await t.modules.identity.api.findUserByUsername('dewi.dua')).toBeNull();
   });
+
+  it('disables the linked account when the employee is recorded as transferred', async () => {
+    const [dewi] = (await t.app.inject({ method: 'GET', url: '/api/employees?q=dewi', headers: as.bkpsdm })).json<{ items: EmployeeSummary[] }>().items;
+    const moved = await t.app.inject({ method: 'PATCH', url: `/api/employees/${dewi!.id}`, headers: as.bkpsdm, payload: { status: 'transferred' } });
+    expect(moved.statusCode, moved.body).toBe(200);
+    await t.platform.events.drain();
+    expect((await t.modules.identity.api.findUserByUsername('dewi.lestari'))?.status).toBe('disabled');
+    const login = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'dewi.lestari', password: 'tahu-aci-slawi-2026' } });
+    expect(login.statusCode).not.toBe(200);
+  });
 });

@@ -97,7 +97,7 @@ export function createEmployeeService(platform: Platform, holders: HolderService
   }
 
   async function publishEmployee(tx: typeof db, type: string, row: EmployeeRow): Promise<void> {
-    const payload: EmployeeEvent = { employeeId: row.id, nip: row.nip, agencyId: row.agencyId, status: row.status };
+    const payload: EmployeeEvent = { employeeId: row.id, nip: row.nip, agencyId: row.agencyId, status: row.status, userId: row.userId };
     await events.publish(tx, type, { ...payload });
   }
 

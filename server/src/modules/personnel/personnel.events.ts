@@ -16,6 +16,8 @@ export interface EmployeeEvent {
   nip: string;
   agencyId: string;
   status: string;
+  /** The linked sign-in account, if any. */
+  userId: string | null;
 }
 
 /** Payload of `personnel.assignment_changed`: a holder started (`startDate`) or left (`endDate`) a position. */

@@ -124,6 +124,20 @@ export function createUserAdminUseCases(ctx: IdentityContext) {
       return presentUser(updated, agencyLookup(ctx));
     },
 
+    /**
+     * Disables the account of someone SIMPEG records as retired or transferred and ends their
+     * sessions (a leaver keeps no access). Idempotent: an already disabled account is left as it is.
+     */
+    async disableLeaver(userId: string, status: string): Promise<void> {
+      await inTransaction(ctx.db, async (tx) => {
+        const user = await identityRepo.findUserById(tx, userId);
+        if (!user || user.status === 'disabled') return;
+        await identityRepo.updateUser(tx, user.id, { status: 'disabled' });
+        await identityRepo.deleteSessionsOfUser(tx, user.id);
+        await appendAudit(tx, { actor: { label: 'simpeg' }, action: 'user.disabled', entityType: 'user', entityId: user.id, data: { reason: `personnel status ${status}` } });
+      });
+    },
+
     /** Creates a system administrator from the command line (no agency). */
     async createSystemAdmin(input: { username: string; password: string; displayName?: string }): Promise<UserView> {
       const username = input.username.toLowerCase();
