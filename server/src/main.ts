@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { buildApp, VERSION } from './app.js';
+import { IMPORT_KINDS, type ImportKind, type ImportReport } from './modules/personnel/index.js';
+import type { Actor } from './platform/index.js';
 import { ConfigError, CONFIG_VARIABLES, loadConfig, type Config } from './platform/config.js';
 import { DataDirLockedError, openDatabase, runMigrations, type Database } from './platform/db/index.js';
 import { verifyAuditChain } from './platform/audit/index.js';
@@ -17,6 +21,9 @@ Pemakaian: npm run cli -- <perintah>
   seed [--profile demo|full]  isi data rujukan dan data contoh (bawaan: demo)
   audit verify                periksa rantai hash log audit
   jobs dead                   daftar pekerjaan latar belakang yang gagal permanen
+  import personnel <units|positions|employees|siasn> <berkas> [--dry-run] [--agency <kode>]
+                              impor unit, jabatan, pegawai (CSV/XLSX) atau ekspor SIASN (JSON);
+                              --dry-run hanya memeriksa, --agency membatasi ke satu perangkat daerah
   create-admin <username> <password> [--name "Nama"]
                               buat akun admin sistem
 
@@ -29,6 +36,78 @@ function printAccounts(accounts: DemoAccount[]): void {
   console.log('\nAkun demo (jangan dipakai di production):');
   for (const a of accounts) console.log(`  ${a.role.padEnd(16)} ${a.username.padEnd(14)} ${a.password}`);
   console.log('');
+}
+
+const IMPORT_USAGE = 'Pemakaian: import personnel <units|positions|employees|siasn> <berkas> [--dry-run] [--agency <kode>]';
+/** Errors the CLI prints in full; a longer report ends with how many more there are. */
+const REPORT_LINES = 50;
+
+/** Prints an import report: the summary, counts per table, then errors and warnings as a table. */
+function printImportReport(report: ImportReport): void {
+  console.log(`\n${report.message}`);
+  const counts = (c: ImportReport['units']) => `${c.created} baru, ${c.updated} berubah, ${c.unchanged} tetap`;
+  if (report.kind === 'units' || report.kind === 'siasn') console.log(`  Unit      : ${counts(report.units)}`);
+  if (report.kind === 'positions' || report.kind === 'siasn') console.log(`  Jabatan   : ${counts(report.positions)}`);
+  if (report.kind === 'employees' || report.kind === 'siasn') {
+    console.log(`  Pegawai   : ${counts(report.employees)}`);
+    console.log(`  Penugasan : ${report.assignments.opened} dimulai, ${report.assignments.closed} diakhiri, ${report.assignments.corrected} dikoreksi`);
+  }
+  const table = (title: string, rows: ImportReport['errors'], total: number) => {
+    if (total === 0) return;
+    const width = Math.min(32, Math.max(5, ...rows.map((e) => e.field.length)));
+    console.log(`\n${title} (${total}):\n  ${'Baris'.padStart(6)}  ${'Kolom'.padEnd(width)}  Pesan`);
+    for (const e of rows.slice(0, REPORT_LINES)) console.log(`  ${String(e.row).padStart(6)}  ${e.field.padEnd(width)}  ${e.message}`);
+    if (total > REPORT_LINES) console.log(`  … dan ${total - REPORT_LINES} lainnya.`);
+  };
+  table('Kesalahan', report.errors, report.errorCount);
+  table('Peringatan', report.warnings, report.warningCount);
+}
+
+/**
+ * `import personnel <kind> <file>`: runs the SIMPEG import as BKPSDM (personnel:manage), or as the
+ * admin of one agency with `--agency`. Exits 1 when the file or any row has an error, 2 on misuse.
+ */
+async function importPersonnel(config: Config, args: string[]): Promise<number> {
+  const [domain, kind, file, ...flags] = args;
+  const agencyAt = flags.indexOf('--agency');
+  const agencyCode = agencyAt >= 0 ? flags[agencyAt + 1] : undefined;
+  const unknown = flags.filter((f, i) => f !== '--dry-run' && i !== agencyAt && i !== agencyAt + 1);
+  if (domain !== 'personnel' || !kind || !(IMPORT_KINDS as readonly string[]).includes(kind) || !file || unknown.length > 0 || (agencyAt >= 0 && !agencyCode)) {
+    console.error(IMPORT_USAGE);
+    return 2;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    console.error(`Berkas "${file}" tidak dapat dibaca.`);
+    return 2;
+  }
+  const database = await open(config);
+  try {
+    const { modules } = await buildApp(config, database);
+    const agency = agencyCode ? await modules.personnel.api.findAgencyByCode(agencyCode) : null;
+    if (agencyCode && !agency) {
+      console.error(`Perangkat daerah dengan kode "${agencyCode}" tidak ada.`);
+      return 2;
+    }
+    const actor: Actor = {
+      kind: 'token', userId: null, username: 'cli', displayName: 'Baris perintah', userKind: null, agencyId: agency?.id ?? null, roles: [],
+      permissions: new Set([agency ? 'personnel:manage-agency' : 'personnel:manage']),
+    };
+    const request = { kind: kind as ImportKind, dryRun: flags.includes('--dry-run'), bytes, fileName: path.basename(file) };
+    const report = await modules.personnel.imports.importFile(actor, request, createProgress());
+    printImportReport(report);
+    return report.errorCount > 0 ? 1 : 0;
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    const report = (err.details as { report?: ImportReport } | undefined)?.report;
+    if (report) printImportReport(report);
+    else console.error(`Impor gagal: ${err.message}`);
+    return 1;
+  } finally {
+    await database.close();
+  }
 }
 
 /** Opens and migrates the configured database, printing a clear message if the data directory is in use. */
@@ -149,6 +228,8 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Rantai audit utuh: ${result.checked} entri diperiksa.`);
       return 0;
     }
+    case 'import':
+      return importPersonnel(config, rest);
     case 'jobs': {
       if (rest[0] !== 'dead') {
         console.error('Pemakaian: jobs dead');

@@ -16,6 +16,8 @@ export interface Config {
   readonly dataDir: string;
   /** Kemendagri code of the regency or city the platform serves (`33.28` is Kabupaten Tegal). */
   readonly regionCode: string;
+  /** IANA time zone of the region (`Asia/Jakarta` for WIB): "today" for TMTs, delegations and statistics. */
+  readonly timeZone: string;
   /** Demo data profile seeded on an empty database outside production: `demo`, or `none`. */
   readonly seedProfile: 'demo' | 'none';
   /** pino log level. */
@@ -46,6 +48,7 @@ export const CONFIG_VARIABLES: Record<string, string> = {
   DATABASE_URL: 'postgres://… to use a PostgreSQL server; unset runs embedded PGlite in DATA_DIR',
   DATA_DIR: 'directory for the embedded database, blobs and the lock file (default ./data)',
   REGION_CODE: 'Kemendagri code of the regency or city (default 33.28, Kabupaten Tegal)',
+  TIME_ZONE: 'IANA time zone of the region: Asia/Jakarta (default, WIB), Asia/Makassar (WITA) or Asia/Jayapura (WIT)',
   SEED_PROFILE: 'demo (default outside production) or none: data seeded into an empty database at start',
   LOG_LEVEL: 'fatal, error, warn, info (default), debug, trace or silent',
   AUTH_SECRET: 'at least 32 characters; pepper for session and API-token hashes (required in production)',
@@ -114,6 +117,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const dataDir = path.resolve(read('DATA_DIR') ?? './data');
 
   const regionCode = read('REGION_CODE') ?? '33.28';
+  const timeZone = read('TIME_ZONE') ?? 'Asia/Jakarta';
+  if (!isTimeZone(timeZone)) problems.push(`TIME_ZONE harus zona waktu IANA seperti Asia/Jakarta, bukan "${timeZone}"`);
   if (!/^\d{2}\.\d{2}$/.test(regionCode)) problems.push(`REGION_CODE harus kode kabupaten/kota Kemendagri seperti 33.28, bukan "${regionCode}"`);
 
   const seedProfile = oneOf('SEED_PROFILE', ['demo', 'none'] as const, production ? 'none' : 'demo');
@@ -153,7 +158,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
-    nodeEnv, port, host, publicUrl: publicUrl.replace(/\/+$/, ''), databaseUrl, dataDir, regionCode,
+    nodeEnv, port, host, publicUrl: publicUrl.replace(/\/+$/, ''), databaseUrl, dataDir, regionCode, timeZone,
     seedProfile, logLevel, authSecret, bodyLimitBytes, blobs: Object.freeze(blobs),
   });
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Today's date (`yyyy-mm-dd`) in a time zone: a TMT or a delegation starts at local midnight, not UTC's. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  // en-CA formats dates as yyyy-mm-dd.
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }

@@ -24,6 +24,16 @@ export class ValidationError extends AppError {
   }
 }
 
+/**
+ * 400 about one input: `details.fields` names it with the message, the shape the error handler uses
+ * for schema failures, so a form shows the message under that input.
+ */
+export class FieldError extends ValidationError {
+  constructor(field: string, message: string, code: string, extra: ErrorDetails = {}) {
+    super(message, { ...extra, fields: { [field]: message } }, code);
+  }
+}
+
 /** 401: no valid session or token, or the credentials were wrong. */
 export class UnauthenticatedError extends AppError {
   constructor(message = 'Silakan masuk terlebih dahulu.', code = 'unauthenticated') {

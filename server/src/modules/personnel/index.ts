@@ -1,5 +1,7 @@
 import type { App, Platform } from '../../platform/index.js';
 import type { RegionApi } from '../region/index.js';
+import { importRoutes } from './import/import.routes.js';
+import { createImportService } from './import/import.service.js';
 import { personnelRoutes } from './personnel.routes.js';
 import { statisticsRoutes } from './statistics/statistics.routes.js';
 import { createPersonnelService, type PersonnelService } from './personnel.service.js';
@@ -10,6 +12,7 @@ export type {
 export { PERSONNEL_EVENTS, type AssignmentEvent, type DelegationEvent, type EmployeeEvent } from './personnel.events.js';
 export type { OrganisationReference, UnitName } from './personnel.structure.js';
 export type { AgencyDefinition } from './personnel.service.js';
+export { IMPORT_KINDS, type ImportKind, type ImportReport } from './import/import.schema.js';
 export type { BulkAssignment, BulkDelegation, BulkEducation, BulkEmployee, BulkLeave, BulkPosition, BulkRank, BulkTraining, PersonnelBulkRecords } from './personnel.bulk.js';
 export type { PersonnelStatistics } from './personnel.schema.js';
 export {
@@ -27,18 +30,22 @@ export type PersonnelApi = Pick<
   PersonnelService,
   | 'findAgency' | 'findAgencyByCode' | 'listAgencies' | 'importAgencies' | 'importOrganisation'
   | 'findPosition' | 'superiorChain' | 'currentHolder' | 'positionsOf' | 'employeesOf' | 'employeeOfUser' | 'accountLinkFor' | 'linkAccount'
-  | 'statistics' | 'hasEmployees' | 'importPersonnelBulk'
+  | 'statistics' | 'hasEmployees' | 'importPersonnelBulk' | 'unitTree'
 >;
 
 /** SIMPEG: agencies, units and positions, employees, assignments and delegations. */
 export function createPersonnelModule(platform: Platform, deps: { regions: Pick<RegionApi, 'listDistricts' | 'listVillages'> }) {
   const service = createPersonnelService(platform, deps);
+  const imports = createImportService(platform, { onChanged: service.invalidateCaches });
   return {
     name: 'personnel',
     api: service as PersonnelApi,
+    /** The CSV/XLSX/SIASN importer, for the CLI (`import personnel …`). */
+    imports,
     routes: (app: App) => {
       personnelRoutes(app, service);
       statisticsRoutes(app, service);
+      importRoutes(app, imports);
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Platform } from '../../platform/index.js';
+import { todayIn } from '../../platform/config.js';
 import { createSnapshot } from '../../platform/snapshot.js';
 import { displayName } from './personnel.policy.js';
 import { rankLabel } from './personnel.ranks.js';
@@ -26,8 +27,6 @@ interface DirectoryIndex {
   byUnit: Map<string, number[]>;
 }
 
-const today = (): string => new Date().toISOString().slice(0, 10);
-
 function trigrams(text: string): Set<string> {
   const grams = new Set<string>();
   for (let i = 0; i + 3 <= text.length; i++) grams.add(text.slice(i, i + 3));
@@ -53,6 +52,8 @@ export function searchWords(q: string | undefined): string[] {
  */
 export function createDirectory(platform: Platform) {
   const { db } = platform;
+  /** Today in the region's time zone: TMTs and delegations start at local midnight. */
+  const today = (): string => todayIn(platform.config.timeZone);
 
   async function load(): Promise<DirectoryIndex> {
     const at = today();

@@ -1,6 +1,6 @@
 import { appendAudit } from '../../platform/audit/index.js';
 import { inTransaction } from '../../platform/db/index.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { ConflictError, FieldError, NotFoundError } from '../../platform/errors.js';
 import type { Actor, Platform } from '../../platform/index.js';
 import { PERSONNEL_EVENTS, type EmployeeEvent } from './personnel.events.js';
 import { employeeRef, type HolderService } from './personnel.holders.js';
@@ -17,16 +17,15 @@ import type {
 /** The NIP problems of a new or changed record, as field details for a 400. */
 function checkNumber(nip: string, kind: EmployeeRow['kind']): string {
   const result = validateEmployeeNumber(nip, kind);
-  if (!result.ok) throw new ValidationError(result.problems.join(' '), { 'body.nip': nip }, 'invalid_nip');
+  if (!result.ok) throw new FieldError('body.nip', result.problems.join(' '), 'invalid_nip');
   return result.value.number;
 }
 
 function checkRank(kind: EmployeeRow['kind'], rank: string): string {
   const canonical = rankForKind(kind, rank);
   if (!canonical) {
-    throw new ValidationError(
-      kind === 'pns' ? `Golongan ${rank} bukan golongan PNS (I/a sampai IV/e).` : `Golongan ${rank} bukan golongan PPPK (I sampai XVII).`,
-      { 'body.rank': rank }, 'invalid_rank');
+    throw new FieldError('body.rank', 
+      kind === 'pns' ? `Golongan ${rank} bukan golongan PNS (I/a sampai IV/e).` : `Golongan ${rank} bukan golongan PPPK (I sampai XVII).`, 'invalid_rank');
   }
   return canonical;
 }
@@ -47,7 +46,7 @@ export function createEmployeeService(platform: Platform, holders: HolderService
     if (!unitId) return;
     const unit = await personnelRepo.findUnit(db, unitId);
     if (!unit || unit.agencyId !== agencyId) {
-      throw new ValidationError('Unit kerja tidak ditemukan di perangkat daerah yang dipilih.', { 'body.unitId': unitId }, 'unit_outside_agency');
+      throw new FieldError('body.unitId', 'Unit kerja tidak ditemukan di perangkat daerah yang dipilih.', 'unit_outside_agency');
     }
   }
 
@@ -152,7 +151,7 @@ export function createEmployeeService(platform: Platform, holders: HolderService
       await checkUnit(body.agencyId, body.unitId);
       const row = await inTransaction(db, async (tx) => {
         if (await personnelRepo.findEmployeeByNip(tx, nip)) {
-          throw new ConflictError('nip_taken', `NIP ${nip} sudah terdaftar.`, { 'body.nip': nip });
+          throw new ConflictError('nip_taken', `NIP ${nip} sudah terdaftar.`, { fields: { 'body.nip': 'sudah terdaftar' } });
         }
         const values: NewEmployee = {
           nip, kind: body.kind, name: body.name.trim(), titlePrefix: body.titlePrefix?.trim() || null, titleSuffix: body.titleSuffix?.trim() || null,

@@ -1,14 +1,14 @@
 import { appendAudit } from '../../platform/audit/index.js';
 import { inTransaction, type Db } from '../../platform/db/index.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { ConflictError, FieldError, NotFoundError } from '../../platform/errors.js';
 import type { Actor, Platform } from '../../platform/index.js';
+import { dayText } from './personnel.format.js';
 import { canManageAgency, rankForKind } from './personnel.policy.js';
 import { compareRanks } from './personnel.ranks.js';
 import { personnelRepo, type EmployeeRow } from './personnel.repo.js';
 import type { AddEducationBody, AddLeaveBody, AddRankBody, AddTrainingBody } from './personnel.schema.js';
 import { EDUCATION_LEVELS } from './personnel.tables.js';
 
-const dayText = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /**
  * The records BKPSDM and agency admins add to an employee's history: promotions, education,
@@ -35,10 +35,10 @@ export function createHistoryService(platform: Platform) {
       await record(actor, employeeId, 'employee.rank_added', { ...body }, requestId, async (tx, employee) => {
         const rank = rankForKind(employee.kind, body.rank);
         if (!rank) {
-          throw new ValidationError(`Golongan ${body.rank} tidak ada pada jenjang ${employee.kind === 'pns' ? 'PNS' : 'PPPK'}.`, { 'body.rank': body.rank }, 'invalid_rank');
+          throw new FieldError('body.rank', `Golongan ${body.rank} tidak ada pada jenjang ${employee.kind === 'pns' ? 'PNS' : 'PPPK'}.`, 'invalid_rank');
         }
         if (await personnelRepo.findRankAt(tx, employeeId, body.tmt)) {
-          throw new ConflictError('rank_tmt_taken', `Sudah ada riwayat pangkat dengan TMT ${dayText(body.tmt)}.`, { 'body.tmt': body.tmt });
+          throw new ConflictError('rank_tmt_taken', `Sudah ada riwayat pangkat dengan TMT ${dayText(body.tmt)}.`, { fields: { 'body.tmt': 'sudah ada riwayat dengan TMT ini' } });
         }
         await personnelRepo.insertRank(tx, { employeeId, rank, tmt: body.tmt, skNumber: body.skNumber ?? null, skDate: body.skDate ?? null });
         if (!employee.rankTmt || body.tmt >= employee.rankTmt) {
@@ -66,7 +66,7 @@ export function createHistoryService(platform: Platform) {
     /** Records a training (diklat or course). */
     async addTraining(actor: Actor, employeeId: string, body: AddTrainingBody, requestId: string | null = null): Promise<void> {
       if (body.endDate && body.endDate < body.startDate) {
-        throw new ValidationError('Tanggal selesai tidak boleh sebelum tanggal mulai.', { 'body.endDate': body.endDate }, 'invalid_range');
+        throw new FieldError('body.endDate', 'Tanggal selesai tidak boleh sebelum tanggal mulai.', 'invalid_range');
       }
       await record(actor, employeeId, 'employee.training_added', { ...body }, requestId, async (tx) => {
         await personnelRepo.insertTraining(tx, {
@@ -79,13 +79,13 @@ export function createHistoryService(platform: Platform) {
     /** Records leave; two leaves of one person never overlap. */
     async addLeave(actor: Actor, employeeId: string, body: AddLeaveBody, requestId: string | null = null): Promise<void> {
       if (body.endDate < body.startDate) {
-        throw new ValidationError('Hari terakhir cuti tidak boleh sebelum hari pertama.', { 'body.endDate': body.endDate }, 'invalid_range');
+        throw new FieldError('body.endDate', 'Hari terakhir cuti tidak boleh sebelum hari pertama.', 'invalid_range');
       }
       await record(actor, employeeId, 'employee.leave_added', { ...body }, requestId, async (tx) => {
         const clash = await personnelRepo.findOverlappingLeave(tx, employeeId, body.startDate, body.endDate);
         if (clash) {
           throw new ConflictError('leave_overlap', `Sudah ada cuti ${clash.kind.replace('_', ' ')} ${dayText(clash.startDate)} – ${dayText(clash.endDate)} yang bertumpang tindih.`,
-            { 'body.startDate': body.startDate });
+            { fields: { 'body.startDate': 'bertumpang tindih dengan cuti lain' } });
         }
         await personnelRepo.insertLeave(tx, { employeeId, kind: body.kind, startDate: body.startDate, endDate: body.endDate, note: body.note?.trim() || null });
       });

@@ -1,9 +1,11 @@
 import { appendAudit } from '../../platform/audit/index.js';
+import { todayIn } from '../../platform/config.js';
 import { inTransaction, type Db } from '../../platform/db/index.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { ConflictError, FieldError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import type { Actor, Platform } from '../../platform/index.js';
 import { createSnapshot } from '../../platform/snapshot.js';
 import { PERSONNEL_EVENTS, type AssignmentEvent, type DelegationEvent } from './personnel.events.js';
+import { DELEGATION_LABEL, dayText, lastDayText } from './personnel.format.js';
 import { canManageAgency, displayName } from './personnel.policy.js';
 import { rankLabel } from './personnel.ranks.js';
 import { personnelRepo, type AssignmentRow, type DelegationRow, type EmployeeRow } from './personnel.repo.js';
@@ -43,8 +45,6 @@ interface HolderIndex {
 const DELEGABLE = new Set(['jpt_pratama', 'administrator', 'pengawas']);
 
 const inForce = (at: string) => (i: Interval) => i.startDate <= at && (i.endDate === null || at < i.endDate);
-const today = (): string => new Date().toISOString().slice(0, 10);
-const dayText = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** The employee as holders and delegates are shown. */
 export function employeeRef(e: Pick<EmployeeRow, 'id' | 'nip' | 'name' | 'titlePrefix' | 'titleSuffix' | 'rank'>): EmployeeRef {
@@ -64,6 +64,8 @@ function holdingsOf(map: Map<string, Holdings>, key: string): Holdings {
  */
 export function createHolderService(platform: Platform, deps: { onWrite: () => void }) {
   const { db, events } = platform;
+  /** Today in the region's time zone: TMTs and delegations start at local midnight. */
+  const today = (): string => todayIn(platform.config.timeZone);
   async function load(): Promise<HolderIndex> {
     const data = await personnelRepo.loadHoldings(db);
     const s: HolderIndex = { positions: new Set(data.positionIds), byPosition: new Map(), byEmployee: new Map(), people: new Map() };
@@ -216,7 +218,7 @@ export function createHolderService(platform: Platform, deps: { onWrite: () => v
           throw new ValidationError(`${displayName(employee)} sudah tidak aktif (${employee.status === 'retired' ? 'pensiun' : 'pindah'}); tidak dapat diberi jabatan.`, undefined, 'employee_inactive');
         }
         if (position.validTo !== null && position.validTo <= body.startDate) {
-          throw new ValidationError(`Jabatan ${position.title} sudah dihapus per ${dayText(position.validTo)}.`, { 'body.positionId': body.positionId }, 'position_closed');
+          throw new FieldError('body.positionId', `Jabatan ${position.title} sudah dihapus per ${dayText(position.validTo)}.`, 'position_closed');
         }
         const others = (await personnelRepo.listAssignmentsFrom(tx, position.id, body.startDate)).filter((a) => a.employeeId !== employee.id);
         if (others.length > 0) {
@@ -224,16 +226,16 @@ export function createHolderService(platform: Platform, deps: { onWrite: () => v
           throw new ConflictError('position_taken',
             `Jabatan ${position.title} dipegang definitif oleh ${holder ? displayName(holder) : 'pegawai lain'} sejak ${dayText(others[0]!.startDate)}. ` +
             'Satu jabatan hanya boleh satu pemegang definitif: akhiri dulu penugasan itu atau tunjuk Plt/Plh.',
-            { 'body.positionId': body.positionId, holderId: others[0]!.employeeId });
+            { fields: { 'body.positionId': 'sudah ada pemegang definitif' }, holderId: others[0]!.employeeId });
         }
         const open = await personnelRepo.findOpenAssignmentOf(tx, employee.id);
         if (open && open.positionId === position.id) {
-          throw new ConflictError('already_assigned', `${displayName(employee)} sudah memegang jabatan ${position.title}.`, { 'body.positionId': body.positionId });
+          throw new ConflictError('already_assigned', `${displayName(employee)} sudah memegang jabatan ${position.title}.`, { fields: { 'body.positionId': 'sudah dipegang pegawai ini' } });
         }
         if (open && open.startDate >= body.startDate) {
           throw new ConflictError('assignment_order',
             `TMT ${dayText(body.startDate)} tidak boleh sebelum atau sama dengan TMT jabatan yang sedang dipegang (${dayText(open.startDate)}).`,
-            { 'body.startDate': body.startDate });
+            { fields: { 'body.startDate': 'harus sesudah TMT jabatan sekarang' } });
         }
         if (open) await afterAssignment(tx, actor, await personnelRepo.endAssignment(tx, open.id, body.startDate), 'assignment.ended', requestId);
         const row = await personnelRepo.insertAssignment(tx, {
@@ -252,9 +254,9 @@ export function createHolderService(platform: Platform, deps: { onWrite: () => v
         const row = await personnelRepo.findAssignment(tx, assignmentId);
         if (!row) throw new NotFoundError('Penugasan');
         await positionInScope(tx, actor, row.positionId);
-        if (row.endDate !== null) throw new ConflictError('assignment_ended', `Penugasan ini sudah berakhir pada ${dayText(row.endDate)}.`);
+        if (row.endDate !== null) throw new ConflictError('assignment_ended', `Penugasan ini sudah berakhir (hari terakhir ${lastDayText(row.endDate)}).`);
         if (body.endDate <= row.startDate) {
-          throw new ValidationError(`Tanggal berakhir harus sesudah TMT (${dayText(row.startDate)}).`, { 'body.endDate': body.endDate }, 'invalid_range');
+          throw new FieldError('body.endDate', `Tanggal berakhir harus sesudah TMT (${dayText(row.startDate)}).`, 'invalid_range');
         }
         await afterAssignment(tx, actor, await personnelRepo.endAssignment(tx, row.id, body.endDate), 'assignment.ended', requestId);
         return row.employeeId;
@@ -276,31 +278,30 @@ export function createHolderService(platform: Platform, deps: { onWrite: () => v
             undefined, 'delegation_not_managerial');
         }
         if ((body.kind === 'pj' || body.kind === 'pjs') && position.kind !== 'jpt_pratama') {
-          throw new ValidationError('Pj dan Pjs hanya untuk jabatan pimpinan tinggi.', { 'body.kind': body.kind }, 'delegation_kind_invalid');
+          throw new FieldError('body.kind', 'Pj dan Pjs hanya untuk jabatan pimpinan tinggi.', 'delegation_kind_invalid');
         }
         if (body.kind === 'plh' && endDate === null) {
-          throw new ValidationError('Plh wajib punya tanggal berakhir: Plh menggantikan pejabat yang berhalangan sementara.', { 'body.endDate': null }, 'end_date_required');
+          throw new FieldError('body.endDate', 'Plh wajib punya tanggal berakhir: Plh menggantikan pejabat yang berhalangan sementara.', 'end_date_required');
         }
         if (endDate !== null && endDate <= body.startDate) {
-          throw new ValidationError('Tanggal berakhir harus sesudah tanggal mulai.', { 'body.endDate': endDate }, 'invalid_range');
+          throw new FieldError('body.endDate', 'Tanggal berakhir harus sesudah tanggal mulai.', 'invalid_range');
         }
         const delegate = await employeeInScope(tx, actor, body.employeeId);
         if (delegate.status !== 'active') {
-          throw new ValidationError(`${displayName(delegate)} tidak berstatus aktif; tunjuk pegawai lain.`, { 'body.employeeId': delegate.id }, 'employee_inactive');
+          throw new FieldError('body.employeeId', `${displayName(delegate)} tidak berstatus aktif; tunjuk pegawai lain.`, 'employee_inactive');
         }
         const holders = await personnelRepo.listAssignmentsFrom(tx, position.id, body.startDate);
         if (holders.some((a) => a.employeeId === delegate.id)) {
-          throw new ValidationError(`${displayName(delegate)} adalah pemegang definitif jabatan ini; tidak dapat sekaligus menjadi Plt/Plh.`,
-            { 'body.employeeId': delegate.id }, 'delegate_is_holder');
+          throw new FieldError('body.employeeId', `${displayName(delegate)} adalah pemegang definitif jabatan ini; tidak dapat sekaligus menjadi Plt/Plh.`, 'delegate_is_holder');
         }
         const [clash] = await personnelRepo.listOverlappingDelegations(tx, position.id, body.startDate, endDate);
         if (clash) {
           const other = await personnelRepo.findEmployee(tx, clash.employeeId);
           throw new ConflictError('delegation_overlap',
-            `Sudah ada ${clash.kind.toUpperCase()} ${other ? displayName(other) : ''} untuk ${position.title} ` +
-            `mulai ${dayText(clash.startDate)}${clash.endDate ? ` sampai sebelum ${dayText(clash.endDate)}` : ' tanpa batas waktu'}; ` +
+            `Sudah ada ${DELEGATION_LABEL[clash.kind]} ${other ? displayName(other) : ''} untuk ${position.title} ` +
+            `mulai ${dayText(clash.startDate)}${clash.endDate ? ` sampai dengan ${lastDayText(clash.endDate)}` : ' tanpa batas waktu'}; ` +
             'masa tugas tidak boleh tumpang tindih.',
-            { 'body.startDate': body.startDate, delegationId: clash.id });
+            { fields: { 'body.startDate': 'bertumpang tindih dengan pelimpahan lain' }, delegationId: clash.id });
         }
         const inserted = await personnelRepo.insertDelegation(tx, {
           positionId: position.id, employeeId: delegate.id, kind: body.kind, skNumber: body.skNumber.trim(), skDate: body.skDate ?? null,
@@ -320,11 +321,10 @@ export function createHolderService(platform: Platform, deps: { onWrite: () => v
         if (!existing) throw new NotFoundError('Pelimpahan');
         await positionInScope(tx, actor, existing.positionId);
         if (body.endDate <= existing.startDate) {
-          throw new ValidationError(`Tanggal berakhir harus sesudah tanggal mulai (${dayText(existing.startDate)}).`, { 'body.endDate': body.endDate }, 'invalid_range');
+          throw new FieldError('body.endDate', `Tanggal berakhir harus sesudah tanggal mulai (${dayText(existing.startDate)}).`, 'invalid_range');
         }
         if (existing.endDate !== null && body.endDate > existing.endDate) {
-          throw new ValidationError(`Pelimpahan ini sudah berakhir ${dayText(existing.endDate)}; untuk memperpanjang buat pelimpahan baru dengan SK baru.`,
-            { 'body.endDate': body.endDate }, 'cannot_extend');
+          throw new FieldError('body.endDate', `Pelimpahan ini hanya sampai dengan ${lastDayText(existing.endDate)}; untuk memperpanjang buat pelimpahan baru dengan SK baru.`, 'cannot_extend');
         }
         const updated = await personnelRepo.endDelegation(tx, existing.id, body.endDate);
         await afterDelegation(tx, actor, updated, 'delegation.ended', requestId);

@@ -1,6 +1,7 @@
 import { appendAudit } from '../../platform/audit/index.js';
+import { todayIn } from '../../platform/config.js';
 import { inTransaction } from '../../platform/db/index.js';
-import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { ConflictError, FieldError, NotFoundError } from '../../platform/errors.js';
 import type { Actor, Platform } from '../../platform/index.js';
 import type { RegionApi } from '../region/index.js';
 import { canManageAgency, closesCycle } from './personnel.policy.js';
@@ -13,8 +14,6 @@ import { buildStructure, type OrganisationReference, type Structure } from './pe
 
 /** Longest superior chain followed; real chains are four or five posts, so more means a cycle in the data. */
 const MAX_CHAIN = 20;
-
-const today = (): string => new Date().toISOString().slice(0, 10);
 
 const superiorOf = (p: PositionRow): SuperiorView => ({ id: p.id, title: p.title, eselon: p.eselon, unitId: p.unitId });
 
@@ -43,6 +42,8 @@ export function createOrganisationService(
   deps: { regions: Pick<RegionApi, 'listDistricts' | 'listVillages'>; onPositionsChanged: () => void },
 ) {
   const { db } = platform;
+  /** Today in the region's time zone: TMTs and delegations start at local midnight. */
+  const today = (): string => todayIn(platform.config.timeZone);
 
   /** The unit when the actor manages its agency; 404 otherwise. */
   async function managedUnit(actor: Actor, id: string): Promise<UnitRow> {
@@ -56,12 +57,12 @@ export function createOrganisationService(
     const superior = await personnelRepo.findPosition(db, superiorId);
     const superiorUnit = superior ? await personnelRepo.findUnit(db, superior.unitId) : null;
     if (!superiorUnit || superiorUnit.agencyId !== agencyId) {
-      throw new ValidationError('Atasan harus jabatan di perangkat daerah yang sama.', { 'body.superiorId': superiorId }, 'superior_outside_agency');
+      throw new FieldError('body.superiorId', 'Atasan harus jabatan di perangkat daerah yang sama.', 'superior_outside_agency');
     }
     if (positionId !== null) {
       const links = await personnelRepo.positionSuperiors(db, agencyId);
       if (closesCycle(positionId, superiorId, (id) => links.get(id))) {
-        throw new ValidationError('Atasan ini membuat rantai atasan berputar (jabatan menjadi atasan dirinya sendiri).', { 'body.superiorId': superiorId }, 'superior_cycle');
+        throw new FieldError('body.superiorId', 'Atasan ini membuat rantai atasan berputar (jabatan menjadi atasan dirinya sendiri).', 'superior_cycle');
       }
     }
   }
@@ -124,7 +125,7 @@ export function createOrganisationService(
       if (!canManageAgency(actor, agencyId) || !(await personnelRepo.findAgency(db, agencyId))) throw new NotFoundError('Perangkat daerah');
       const parent = await personnelRepo.findUnit(db, body.parentId);
       if (!parent || parent.agencyId !== agencyId) {
-        throw new ValidationError('Unit induk harus unit di perangkat daerah yang sama.', { 'body.parentId': body.parentId }, 'unit_outside_agency');
+        throw new FieldError('body.parentId', 'Unit induk harus unit di perangkat daerah yang sama.', 'unit_outside_agency');
       }
       const unit = await inTransaction(db, async (tx) => {
         const [row] = await personnelRepo.insertUnitsReturning(tx, [{
@@ -142,15 +143,14 @@ export function createOrganisationService(
     async updateUnit(actor: Actor, id: string, body: UpdateUnitBody, requestId: string | null = null): Promise<UnitNode> {
       const unit = await managedUnit(actor, id);
       if (body.parentId !== undefined) {
-        if (unit.parentId === null) throw new ValidationError('Unit teratas perangkat daerah tidak dapat dipindah.', { 'body.parentId': body.parentId }, 'unit_is_root');
+        if (unit.parentId === null) throw new FieldError('body.parentId', 'Unit teratas perangkat daerah tidak dapat dipindah.', 'unit_is_root');
         const parent = await personnelRepo.findUnit(db, body.parentId);
         if (!parent || parent.agencyId !== unit.agencyId) {
-          throw new ValidationError('Unit induk harus unit di perangkat daerah yang sama.', { 'body.parentId': body.parentId }, 'unit_outside_agency');
+          throw new FieldError('body.parentId', 'Unit induk harus unit di perangkat daerah yang sama.', 'unit_outside_agency');
         }
         const links = await personnelRepo.unitParents(db, unit.agencyId);
         if (closesCycle(unit.id, parent.id, (u) => links.get(u))) {
-          throw new ValidationError(`${parent.name} berada di bawah ${unit.name}; unit tidak dapat dipindah ke bawah dirinya sendiri.`,
-            { 'body.parentId': body.parentId }, 'unit_cycle');
+          throw new FieldError('body.parentId', `${parent.name} berada di bawah ${unit.name}; unit tidak dapat dipindah ke bawah dirinya sendiri.`, 'unit_cycle');
         }
       }
       const updated = await inTransaction(db, async (tx) => {
@@ -175,7 +175,7 @@ export function createOrganisationService(
       const unit = await managedUnit(actor, unitId);
       const eselon = body.eselon ?? null;
       if (eselon !== null && (body.kind === 'pelaksana' || body.kind === 'fungsional')) {
-        throw new ValidationError('Eselon hanya untuk jabatan pimpinan tinggi, administrator dan pengawas.', { 'body.eselon': eselon }, 'eselon_not_allowed');
+        throw new FieldError('body.eselon', 'Eselon hanya untuk jabatan pimpinan tinggi, administrator dan pengawas.', 'eselon_not_allowed');
       }
       const isHead = body.isHead ?? false;
       const at = today();
@@ -188,7 +188,7 @@ export function createOrganisationService(
       }
       const id = await inTransaction(db, async (tx) => {
         if (isHead && (await personnelRepo.listHeadsOf(tx, [unit.id], at)).length > 0) {
-          throw new ConflictError('head_taken', `${unit.name} sudah punya jabatan kepala unit.`, { 'body.isHead': true });
+          throw new ConflictError('head_taken', `${unit.name} sudah punya jabatan kepala unit.`, { fields: { 'body.isHead': 'unit sudah punya kepala' } });
         }
         const [row] = await personnelRepo.insertPositionsReturning(tx, [{
           unitId: unit.id, title: body.title.trim(), kind: body.kind, eselon, isHead, superiorId,
@@ -209,7 +209,7 @@ export function createOrganisationService(
       if (!position || !unit || !canManageAgency(actor, unit.agencyId)) throw new NotFoundError('Jabatan');
       if (body.superiorId) await checkSuperior(unit.agencyId, id, body.superiorId);
       if (body.eselon && (position.kind === 'pelaksana' || position.kind === 'fungsional')) {
-        throw new ValidationError('Eselon hanya untuk jabatan pimpinan tinggi, administrator dan pengawas.', { 'body.eselon': body.eselon }, 'eselon_not_allowed');
+        throw new FieldError('body.eselon', 'Eselon hanya untuk jabatan pimpinan tinggi, administrator dan pengawas.', 'eselon_not_allowed');
       }
       await inTransaction(db, async (tx) => {
         await personnelRepo.updatePosition(tx, id, {

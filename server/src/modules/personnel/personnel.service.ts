@@ -1,4 +1,5 @@
 import { inTransaction } from '../../platform/db/index.js';
+import { todayIn } from '../../platform/config.js';
 import { NotFoundError } from '../../platform/errors.js';
 import type { Actor, Platform } from '../../platform/index.js';
 import type { RegionApi } from '../region/index.js';
@@ -29,14 +30,14 @@ function present(row: AgencyRow): AgencyView {
   };
 }
 
-const today = (): string => new Date().toISOString().slice(0, 10);
-
 /**
  * SIMPEG use cases: the registry of agencies (OPD), their organisation (units, positions), employees,
  * and who holds which position (assignments and delegations).
  */
 export function createPersonnelService(platform: Platform, deps: { regions: Pick<RegionApi, 'listDistricts' | 'listVillages'> }) {
   const { db } = platform;
+  /** Today in the region's time zone: TMTs and delegations start at local midnight. */
+  const today = (): string => todayIn(platform.config.timeZone);
   const directory = createDirectory(platform);
   const holders = createHolderService(platform, { onWrite: directory.invalidateDirectory });
   /** Drops every per-instance cache after a local write (other instances follow the revision row). */

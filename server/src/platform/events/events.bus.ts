@@ -131,6 +131,11 @@ export function createOutboxBus(db: Db, log: FastifyBaseLogger, options: EventBu
       await eventsRepo.insertEvent(tx, type, payload);
       wake();
     },
+    async publishMany(tx, list) {
+      if (list.length === 0) return;
+      await eventsRepo.insertEvents(tx, list);
+      wake();
+    },
     async enqueue(tx, name, payload, options: EnqueueOptions = {}) {
       if (options.maxAttempts !== undefined && (!Number.isInteger(options.maxAttempts) || options.maxAttempts < 1)) {
         throw new Error(`maxAttempts must be a positive integer, got ${options.maxAttempts}`);

@@ -27,6 +27,11 @@ export const eventsRepo = {
     await db.insert(outboxEvents).values({ type, payload });
   },
 
+  /** Inserts many events, 500 rows per statement (well under the bind-parameter limit). */
+  async insertEvents(db: Db, rows: readonly { type: string; payload: Record<string, unknown> }[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 500) await db.insert(outboxEvents).values(rows.slice(i, i + 500));
+  },
+
   /** Inserts jobs; a row whose dedupe key already exists is skipped. Returns how many were inserted. */
   async insertJobs(db: Db, rows: NewJob[]): Promise<number> {
     if (rows.length === 0) return 0;

@@ -56,6 +56,8 @@ export interface EventBusOptions {
 export interface EventBus {
   /** Writes an event to the outbox inside `tx`. */
   publish(tx: Db, type: string, payload: Record<string, unknown>): Promise<void>;
+  /** Writes many events inside `tx` in a few statements (bulk imports); delivered like `publish`'s. */
+  publishMany(tx: Db, events: readonly { type: string; payload: Record<string, unknown> }[]): Promise<void>;
   /** Writes a job inside `tx`; with a `dedupeKey` it is idempotent. */
   enqueue(tx: Db, name: string, payload: Record<string, unknown>, options?: EnqueueOptions): Promise<void>;
   /** Registers a job handler under a unique name. */

@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../../platform/errors.js';
+import { todayIn } from '../../../platform/config.js';
 import type { Platform } from '../../../platform/index.js';
 import { personnelRepo } from '../personnel.repo.js';
 import { PNS_RANKS, PPPK_GRADES, rankLabel } from '../personnel.ranks.js';
@@ -38,11 +39,11 @@ function ladder(counts: Map<string, number>, entries: [string, string][]): Count
 
 const STATISTICS_CACHE_MS = 60_000;
 
-const today = (): string => new Date().toISOString().slice(0, 10);
-
 /** Headcount statistics of the ASN, as the old Portal Data published them (counts only, no names). */
 export function createStatisticsService(platform: Platform) {
   const { db } = platform;
+  /** Today in the region's time zone: TMTs and delegations start at local midnight. */
+  const today = (): string => todayIn(platform.config.timeZone);
   // Figures change weekly and every visitor of the public page asks for the same unfiltered answer:
   // keep it for a minute per instance.
   let cached: { at: string; expiresAt: number; value: PersonnelStatistics } | null = null;

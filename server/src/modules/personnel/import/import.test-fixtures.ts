@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { expect } from 'vitest';
+import type { TestApp } from '../../../../test/app.js';
+import type { SessionHeaders } from '../../../../test/factories.js';
+import { queryRows } from '../../../platform/db/index.js';
+import type { ImportReport, RowError } from './import.schema.js';
+
+// Test helpers of the import tests: a multipart upload as a browser sends it, CSV text, and the
+// table counts that prove "nothing half-imported".
+
+/** A multipart/form-data body with the given fields and, optionally, one file part. */
+export function multipart(fields: Record<string, string>, file?: { name: string; bytes: Buffer | string; type?: string }) {
+  const boundary = `----tsc${randomUUID().replace(/-/g, '')}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  if (file) {
+    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${file.name}"\r\ncontent-type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`));
+    parts.push(typeof file.bytes === 'string' ? Buffer.from(file.bytes) : file.bytes, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/** Rows as CSV text (comma-separated, CRLF), quoting where needed. */
+export function csv(rows: (string | number)[][], delimiter = ','): string {
+  const cell = (v: string | number) => (/[",;\r\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+  return `${rows.map((r) => r.map(cell).join(delimiter)).join('\r\n')}\r\n`;
+}
+
+/** Posts a file to the import endpoint as the signed-in user. */
+export function upload(t: TestApp, headers: SessionHeaders | Record<string, string>, kind: string, content: Buffer | string, options: { dryRun?: boolean; name?: string } = {}) {
+  const body = multipart({ kind, dryRun: String(options.dryRun ?? false) }, { name: options.name ?? `${kind}.csv`, bytes: content });
+  return t.app.inject({ method: 'POST', url: '/api/personnel/imports', headers: { ...headers, 'content-type': body.contentType }, payload: body.payload });
+}
+
+/** The report of a successful import (200), failing the test with the body otherwise. */
+export async function imported(response: Promise<{ statusCode: number; body: string; json: <T>() => T }>): Promise<ImportReport> {
+  const res = await response;
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json<ImportReport>();
+}
+
+/** The report of a refused import (422 `import_rejected`). */
+export async function rejected(response: Promise<{ statusCode: number; body: string; json: <T>() => T }>): Promise<ImportReport> {
+  const res = await response;
+  expect(res.statusCode, res.body).toBe(422);
+  const body = res.json<{ code: string; message: string; details: { report: ImportReport } }>();
+  expect(body.code).toBe('import_rejected');
+  expect(body.details.report.committed).toBe(false);
+  return body.details.report;
+}
+
+/** The errors of a report as `row field: message` lines, easy to assert on. */
+export function errorLines(report: { errors: RowError[] }): string[] {
+  return report.errors.map((e) => `${e.row} ${e.field}: ${e.message}`);
+}
+
+/** Row counts of the personnel tables an import writes. */
+export interface TableCounts {
+  units: number;
+  positions: number;
+  employees: number;
+  assignments: number;
+  ranks: number;
+}
+
+export async function tableCounts(t: TestApp): Promise<TableCounts> {
+  const [row] = await queryRows<TableCounts & Record<string, unknown>>(t.platform.db, sql`
+    SELECT (SELECT count(*)::int FROM units) AS units, (SELECT count(*)::int FROM positions) AS positions,
+           (SELECT count(*)::int FROM employees) AS employees, (SELECT count(*)::int FROM assignments) AS assignments,
+           (SELECT count(*)::int FROM employee_ranks) AS ranks`);
+  return row!;
+}
+
+/** The id of the position or unit imported with an external code. */
+export async function idOf(t: TestApp, table: 'units' | 'positions', code: string): Promise<string> {
+  const rows = await queryRows<{ id: string }>(t.platform.db, sql`SELECT id FROM ${sql.raw(table)} WHERE external_id = ${code}`);
+  expect(rows, `${table} ${code}`).toHaveLength(1);
+  return rows[0]!.id;
+}
