@@ -31,6 +31,8 @@ declare module 'autocannon' {
     duration?: number;
     timeout?: number;
     headers?: Record<string, string>;
+    /** Requests each connection sends in turn, repeating the list. */
+    requests?: { path?: string; method?: string; headers?: Record<string, string> }[];
   }
 
   interface Instance extends PromiseLike<Result> {

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { measure, type LoadResult, type LoadSettings } from './load.js';
+import { measure, type LoadResult, type LoadSettings, type RequestMix } from './load.js';
+import { BENCH_EMPLOYEES, type DirectoryBenchFile } from './personnel-data.js';
 import { childEnv, expectSuccess, freePort, serverPid, spawnTsx, stopServer, waitForHttp } from './proc.js';
 
 export type Engine = 'pglite' | 'postgres';
@@ -13,12 +14,16 @@ export interface Target {
   name: string;
   server: 'limit' | 'app';
   path: string;
+  /** Staff the database needs for this target; the searches and token come from the prepare step. */
+  employees?: number;
 }
 
 export const LIMIT: Target = { name: 'limit', server: 'limit', path: '/limit' };
 export const AGENCIES: Target = { name: 'agencies', server: 'app', path: '/api/agencies' };
 /** The platform's own overhead: every plugin and hook around one `SELECT 1`. */
 export const HEALTH: Target = { name: 'health', server: 'app', path: '/api/health' };
+/** SIMPEG's employee directory: staff searches (bearer token) over 15,000 employees. */
+export const DIRECTORY: Target = { name: 'directory', server: 'app', path: '/api/employees', employees: BENCH_EMPLOYEES };
 
 /** One row of the results table. */
 export interface HttpRow extends LoadResult {
@@ -51,7 +56,7 @@ async function onServer(work: (client: pg.Client) => Promise<unknown>): Promise<
 }
 
 /** Creates an empty database for one engine; returns the server flags and how to remove it. */
-async function createDatabase(engine: Engine): Promise<{ flags: string[]; drop(): Promise<void> }> {
+export async function createDatabase(engine: Engine): Promise<{ flags: string[]; drop(): Promise<void> }> {
   if (engine === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsc-bench-'));
     return { flags: ['--data-dir', dir], drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
@@ -68,7 +73,7 @@ async function createDatabase(engine: Engine): Promise<{ flags: string[]; drop()
   };
 }
 
-async function loadTarget(engine: Engine, target: Target, flags: string[], settings: LoadSettings): Promise<LoadResult> {
+async function loadTarget(engine: Engine, target: Target, flags: string[], settings: LoadSettings, mix: RequestMix): Promise<LoadResult> {
   const port = await freePort();
   const spawned = spawnTsx(
     ['bench/server.ts', '--target', target.server, '--engine', engine, '--port', String(port), ...flags],
@@ -78,7 +83,7 @@ async function loadTarget(engine: Engine, target: Target, flags: string[], setti
   await waitForHttp(url, spawned, performance.now(), 120_000);
   const pid = serverPid(spawned.child.pid!);
   try {
-    return await measure(url, pid, settings);
+    return await measure(url, pid, settings, mix);
   } finally {
     await stopServer(spawned, pid);
   }
@@ -93,17 +98,25 @@ export async function runHttpBench(targets: Target[], engines: Engine[], setting
   const ordered = [LIMIT, ...targets.filter((t) => t !== LIMIT)];
   for (const engine of engines) {
     const database = await createDatabase(engine);
+    const benchFile = path.join(os.tmpdir(), `tsc-bench-${engine}-${process.pid}.json`);
     try {
-      log(`${engine}: migrating and seeding the reference data…`);
-      await expectSuccess(spawnTsx(['bench/server.ts', '--prepare', '--engine', engine, ...database.flags], childEnv({})), 'prepare');
+      const employees = Math.max(0, ...targets.map((t) => t.employees ?? 0));
+      const staffFlags = employees > 0 ? ['--employees', String(employees), '--bench-file', benchFile] : [];
+      log(`${engine}: migrating and seeding the reference data${employees > 0 ? ` and ${employees} employees` : ''}…`);
+      await expectSuccess(spawnTsx(['bench/server.ts', '--prepare', '--engine', engine, ...database.flags, ...staffFlags], childEnv({})), 'prepare');
+      const directory = employees > 0 ? JSON.parse(fs.readFileSync(benchFile, 'utf8')) as DirectoryBenchFile : null;
       let limitRps = 0;
       for (const target of ordered) {
         log(`${engine}: ${target.name} (${target.path}), ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s…`);
-        const result = await loadTarget(engine, target, database.flags, settings);
+        const mix: RequestMix = target.employees && directory
+          ? { headers: { authorization: `Bearer ${directory.token}` }, paths: directory.paths }
+          : {};
+        const result = await loadTarget(engine, target, database.flags, settings, mix);
         if (target === LIMIT) limitRps = result.requestsPerSec;
         rows.push({ engine, target: target.name, path: target.path, ...result, ratio: limitRps > 0 ? result.requestsPerSec / limitRps : 0 });
       }
     } finally {
+      fs.rmSync(benchFile, { force: true });
       await database.drop();
     }
   }

@@ -24,6 +24,12 @@ export function loadSettings(env: NodeJS.ProcessEnv = process.env): LoadSettings
   };
 }
 
+/** Headers every request carries, and paths each connection cycles through instead of the URL's own. */
+export interface RequestMix {
+  headers?: Record<string, string>;
+  paths?: string[];
+}
+
 /** What one load run measured. */
 export interface LoadResult {
   requestsPerSec: number;
@@ -41,8 +47,9 @@ export interface LoadResult {
  * Warms the server up, then loads `url` with autocannon (in this process: the server is another one)
  * while sampling the server's resident memory every 250 ms.
  */
-export async function measure(url: string, serverPid: number, settings: LoadSettings): Promise<LoadResult> {
-  await autocannon({ url, connections: settings.connections, duration: settings.warmupSeconds });
+export async function measure(url: string, serverPid: number, settings: LoadSettings, load: RequestMix = {}): Promise<LoadResult> {
+  const mix = { ...(load.headers ? { headers: load.headers } : {}), ...(load.paths ? { requests: load.paths.map((path) => ({ path })) } : {}) };
+  await autocannon({ url, connections: settings.connections, duration: settings.warmupSeconds, ...mix });
   let peak: number | null = null;
   const sample = () => {
     const rss = rssMb(serverPid);
@@ -51,7 +58,7 @@ export async function measure(url: string, serverPid: number, settings: LoadSett
   sample();
   const timer = setInterval(sample, 250);
   try {
-    const result = await autocannon({ url, connections: settings.connections, duration: settings.durationSeconds });
+    const result = await autocannon({ url, connections: settings.connections, duration: settings.durationSeconds, ...mix });
     sample();
     return {
       requestsPerSec: result.requests.average,

@@ -1,16 +1,17 @@
 /**
- * `npm run bench -- <name>`: limit | agencies | health | startup | all. See bench/README.md.
+ * `npm run bench -- <name>`: limit | agencies | health | directory | holders | startup | all. See bench/README.md.
  * Prints a table and saves the figures as JSON under bench/results/.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { AGENCIES, benchEngines, HEALTH, LIMIT, runHttpBench, type HttpRow } from './http-bench.js';
+import { HOLDER_TARGET_PER_SEC, runHolderBench, type HolderRow } from './holders.js';
+import { AGENCIES, benchEngines, DIRECTORY, HEALTH, LIMIT, runHttpBench, type HttpRow } from './http-bench.js';
 import { loadSettings } from './load.js';
 import { ROOT } from './proc.js';
 import { runStartupBench, type StartupRow } from './startup.js';
 
-const NAMES = ['limit', 'agencies', 'health', 'startup', 'all'] as const;
+const NAMES = ['limit', 'agencies', 'health', 'directory', 'holders', 'startup', 'all'] as const;
 type Name = (typeof NAMES)[number];
 
 const log = (line: string) => console.error(`· ${line}`);
@@ -29,6 +30,16 @@ function printHttp(rows: HttpRow[]): void {
     rows.map((r) => [
       r.engine, r.target, fixed(r.requestsPerSec), fixed(r.p50Ms, 1), fixed(r.p99Ms, 1), fixed(r.ratio, 2),
       fixed(r.peakRssMb), String(r.non2xx), String(r.errors + r.timeouts),
+    ]),
+  ));
+}
+
+function printHolders(rows: HolderRow[]): void {
+  console.log(table(
+    ['engine', 'positions', 'reference/s', 'currentHolder/s', 'ratio', 'target/s', 'result', 'cold load ms'],
+    rows.map((r) => [
+      r.engine, String(r.positions), fixed(r.referencePerSec), fixed(r.resolutionsPerSec), fixed(r.ratio, 1),
+      `≥ ${HOLDER_TARGET_PER_SEC}`, r.ok ? 'ok' : 'MISSED', fixed(r.coldLoadMs),
     ]),
   ));
 }
@@ -54,12 +65,20 @@ async function main(name: string | undefined): Promise<number> {
     settings: { ...settings, engines },
   };
 
-  if (name !== 'startup') {
-    const targets = { limit: [LIMIT], agencies: [LIMIT, AGENCIES], health: [LIMIT, HEALTH], all: [LIMIT, AGENCIES, HEALTH] }[name as Exclude<Name, 'startup'>];
+  if (name !== 'startup' && name !== 'holders') {
+    const targets = {
+      limit: [LIMIT], agencies: [LIMIT, AGENCIES], health: [LIMIT, HEALTH], directory: [LIMIT, DIRECTORY], all: [LIMIT, AGENCIES, HEALTH, DIRECTORY],
+    }[name as Exclude<Name, 'startup' | 'holders'>];
     const rows = await runHttpBench(targets, engines, settings, log);
     console.log(`\nHTTP load, ${settings.connections} connections, ${settings.durationSeconds} s per target (ratio = req/s ÷ limit on the same engine)\n`);
     printHttp(rows);
     report.http = rows;
+  }
+  if (name === 'holders' || name === 'all') {
+    const rows = await runHolderBench(engines, settings.durationSeconds, log);
+    console.log(`\ncurrentHolder in-process, ${settings.durationSeconds} s per figure (ratio = resolutions ÷ primary-key SELECTs in the same process)\n`);
+    printHolders(rows);
+    report.holders = rows;
   }
   if (name === 'startup' || name === 'all') {
     const rows = await runStartupBench(log);

@@ -2,7 +2,7 @@
  * The server under test, run as its own process so the load generator does not share its CPU time:
  *
  *   tsx bench/server.ts --target limit|app --engine pglite|postgres --port N (--data-dir D | --database-url U)
- *   tsx bench/server.ts --prepare --engine … (--data-dir D | --database-url U)
+ *   tsx bench/server.ts --prepare --engine … (--data-dir D | --database-url U) [--employees N --bench-file F]
  *
  * `--prepare` migrates the database, seeds the reference data and exits. `limit` is a bare Fastify
  * server (no platform plugins) with one route doing one primary-key SELECT through the same Drizzle
@@ -23,6 +23,9 @@ const { values: args } = parseArgs({
     'data-dir': { type: 'string' },
     'database-url': { type: 'string' },
     prepare: { type: 'boolean', default: false },
+    /** With --prepare: also seed this many employees and write the directory bench's token and searches. */
+    employees: { type: 'string' },
+    'bench-file': { type: 'string' },
   },
 });
 
@@ -95,6 +98,10 @@ async function main(): Promise<void> {
   const database = await open();
   await prepare(database, config);
   if (args.prepare) {
+    if (args.employees && args['bench-file']) {
+      const { prepareDirectoryBench } = await import('./personnel-data.js');
+      await prepareDirectoryBench(database, Number(args.employees), args['bench-file']);
+    }
     await database.close();
     return;
   }

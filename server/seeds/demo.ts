@@ -1,6 +1,7 @@
 import type { BulkUser } from '../src/modules/identity/index.js';
 import type { Modules } from '../src/modules.js';
 import type { Progress } from '../src/platform/progress.js';
+import { seedPersonnel } from './personnel-demo.js';
 
 /** A demo account printed at start and listed in the README. */
 export interface DemoAccount {
@@ -34,12 +35,8 @@ const DEMO_USERS: DemoDefinition[] = [
   { username: 'warga', displayName: 'Warga Slawi', kind: 'citizen', roles: ['citizen'], agency: null },
 ];
 
-/**
- * Seeds the `demo` profile on top of the reference data: one account per role, all with
- * DEMO_PASSWORD. Idempotent (existing usernames are left alone); returns every demo account.
- * The identity module refuses demo accounts in production.
- */
-export async function seedDemo(modules: Modules, _progress: Progress): Promise<DemoAccount[]> {
+/** Creates the demo accounts that do not exist yet; returns every demo account. */
+async function seedAccounts(modules: Modules): Promise<DemoAccount[]> {
   const { identity, personnel } = modules;
   let passwordHash: Promise<string> | null = null; // argon2 costs ~50 ms: hash once, only if needed
   // Nine accounts take well under a second: no progress bar (the profile's larger parts report theirs).
@@ -54,6 +51,24 @@ export async function seedDemo(modules: Modules, _progress: Progress): Promise<D
     }
   }
   return DEMO_USERS.map((d) => ({ role: d.roles[0]!, username: d.username, password: DEMO_PASSWORD }));
+}
+
+/** Employees of the demo profile: a regency at a third of its size, quick enough for `npm start`. */
+const DEMO_EMPLOYEES = 3_000;
+/** Employees of the full profile: about the regency's real headcount. */
+const FULL_EMPLOYEES = 10_000;
+
+/**
+ * Seeds the `demo` profile on top of the reference data: one account per role, all with
+ * DEMO_PASSWORD, and about 3,000 employees (the `pegawai`, `opd.admin` and `bkpsdm` accounts get
+ * their own records). Idempotent (existing usernames are left alone, employees are loaded only
+ * into an empty register); returns every demo account. The identity module refuses demo accounts
+ * in production.
+ */
+export async function seedDemo(modules: Modules, progress: Progress): Promise<DemoAccount[]> {
+  const accounts = await seedAccounts(modules);
+  await seedPersonnel(modules, { count: DEMO_EMPLOYEES, progress });
+  return accounts;
 }
 
 const STAFF_COUNT = 10_000;
@@ -93,11 +108,13 @@ async function loadInBatches(modules: Modules, progress: Progress, label: string
 }
 
 /**
- * Seeds the `full` profile (regency scale, for the benchmarks): the demo accounts, then about
- * 10,000 staff spread over the agencies and 50,000 citizens, loaded with COPY. Idempotent.
+ * Seeds the `full` profile (regency scale, for the benchmarks): the demo accounts, about 10,000
+ * employees with their history, about 10,000 staff accounts spread over the agencies and 50,000
+ * citizens, loaded with COPY. Idempotent.
  */
 export async function seedFull(modules: Modules, progress: Progress): Promise<DemoAccount[]> {
-  const accounts = await seedDemo(modules, progress);
+  const accounts = await seedAccounts(modules);
+  await seedPersonnel(modules, { count: FULL_EMPLOYEES, progress });
   const passwordHash = await modules.identity.api.hashPassword(DEMO_PASSWORD);
   const agencies = await modules.personnel.api.listAgencies({});
   const slots = staffAgencies(agencies);

@@ -1,0 +1,185 @@
+import { Badge, Box, Button, Group, Select, SimpleGrid, Stack } from '@mantine/core';
+import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { IconAdjustmentsHorizontal, IconFilterOff, IconSearchOff, IconUsers } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { EmptyState } from '../../components/EmptyState';
+import { PageHeader } from '../../components/PageHeader';
+import { SearchInput } from '../../components/SearchInput';
+import { useDocumentTitle } from '../../lib/document-title';
+import { usePersonnelT } from './i18n';
+import { EmployeeList } from './EmployeeList';
+import { DIRECTORY_PAGE_SIZE, EMPLOYEE_KINDS, EMPLOYEE_STATUSES, useDirectory, type DirectoryQuery } from './employees.api';
+import { POSITION_KINDS, flattenUnits, useUnitTree } from './organisation.api';
+import { useAgencies } from './personnel.api';
+import { PNS_RANKS, PPPK_GRADES } from './personnel.format';
+import { employeeKindLabel, positionKindLabel, statusLabel } from './personnel.labels';
+
+// The filters, as named in the URL (the API's own names, so a shared link reads like the query).
+const FILTERS = ['agencyId', 'unitId', 'rank', 'positionKind', 'status', 'kind'] as const;
+type Filter = (typeof FILTERS)[number];
+
+/**
+ * "Pegawai": the employee directory searched by name or NIP and filtered by agency, unit, rank,
+ * position kind, status and PNS/PPPK, paged on the server. Every filter lives in the URL query,
+ * so a filtered list can be bookmarked or shared.
+ */
+export function DirectoryPage({ appName }: { appName: string }) {
+  const t = usePersonnelT();
+  useDocumentTitle(t('directory.title'));
+  const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
+  const [params, setParams] = useSearchParams();
+  const [search, setSearch] = useState(params.get('q') ?? '');
+  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+
+  const value = (name: Filter) => params.get(name) || null;
+  const page = Math.max(1, Number(params.get('page')) || 1);
+  const q = params.get('q') ?? '';
+
+  /** Changes URL parameters; any change but paging goes back to page 1. */
+  const update = (patch: Partial<Record<Filter | 'q' | 'page', string | null>>) => {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, v] of Object.entries(patch)) {
+          if (v) next.set(key, v);
+          else next.delete(key);
+        }
+        if (!('page' in patch)) next.delete('page');
+        return next;
+      },
+      { replace: true },
+    );
+  };
+
+  useEffect(() => {
+    if (debounced !== q) update({ q: debounced || null });
+    // Only the debounced text drives the URL; the URL changing for other reasons must not loop back.
+  }, [debounced]);
+
+  const query: DirectoryQuery = { page, pageSize: DIRECTORY_PAGE_SIZE };
+  if (q) query.q = q;
+  for (const name of FILTERS) {
+    const v = value(name);
+    if (v) (query as Record<string, string>)[name] = v;
+  }
+  const directory = useDirectory(query);
+  const agencies = useAgencies();
+  const agencyId = value('agencyId');
+  const units = useUnitTree(agencyId);
+  const unitOptions = useMemo(
+    () => (agencyId ? flattenUnits(units.data).map(({ unit, depth }) => ({ value: unit.id, label: `${'\u2003'.repeat(depth)}${unit.name}` })) : []),
+    [agencyId, units.data],
+  );
+
+  const activeFilters = FILTERS.filter((name) => value(name)).length;
+  const filtered = Boolean(q) || activeFilters > 0;
+  const clear = () => {
+    setSearch('');
+    setParams({}, { replace: true });
+  };
+
+  const select = (name: Filter, label: string, data: Parameters<typeof Select>[0]['data'], extra: Partial<Parameters<typeof Select>[0]> = {}) => (
+    <Select
+      label={label}
+      placeholder={t('table.all')}
+      data={data}
+      value={value(name)}
+      onChange={(picked) => {
+        const v = picked === null ? null : String(picked);
+        update(name === 'agencyId' ? { agencyId: v, unitId: null } : { [name]: v });
+      }}
+      clearable
+      clearButtonProps={{ 'aria-label': t('directory.clearFilter', { filter: label }) }}
+      comboboxProps={{ withinPortal: true }}
+      {...extra}
+    />
+  );
+
+  const filters = (
+    <SimpleGrid cols={{ base: 1, xs: 2, md: 3 }} spacing="sm" id="directory-filters">
+      {select('agencyId', t('personnel.agency'), (agencies.data ?? []).map((a) => ({ value: a.id, label: a.name })), { searchable: true, nothingFoundMessage: t('table.noResults') })}
+      {select('unitId', t('directory.unit'), unitOptions, {
+        searchable: true,
+        disabled: !agencyId,
+        placeholder: agencyId ? t('table.all') : t('directory.unitNeedsAgency'),
+        nothingFoundMessage: t('table.noResults'),
+      })}
+      {select('rank', t('directory.rank'), [
+        { group: t('personnel.kind.pns'), items: PNS_RANKS.map((r) => ({ value: r.code, label: `${r.pangkat} (${r.code})` })) },
+        { group: t('personnel.kind.pppk'), items: PPPK_GRADES.map((g) => ({ value: g, label: t('directory.pppkGrade', { grade: g }) })) },
+      ], { searchable: true, nothingFoundMessage: t('table.noResults') })}
+      {select('positionKind', t('directory.positionKind'), POSITION_KINDS.map((k) => ({ value: k, label: positionKindLabel(t, k) })))}
+      {select('status', t('directory.status'), EMPLOYEE_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) })))}
+      {select('kind', t('directory.kind'), EMPLOYEE_KINDS.map((k) => ({ value: k, label: employeeKindLabel(t, k) })))}
+    </SimpleGrid>
+  );
+
+  const toolbar = (
+    <Stack gap="sm">
+      <Group gap="sm" wrap="nowrap" align="flex-end">
+        <Box style={{ flex: 1, minWidth: 0 }}>
+          <SearchInput label={t('directory.search')} value={search} onChange={setSearch} />
+        </Box>
+        {phone && (
+          <Button
+            variant={activeFilters > 0 ? 'light' : 'default'}
+            size="md"
+            px="sm"
+            onClick={() => setFiltersOpen((o) => !o)}
+            aria-expanded={filtersOpen}
+            aria-controls="directory-filters"
+            leftSection={<IconAdjustmentsHorizontal size={18} />}
+            rightSection={activeFilters > 0 ? <Badge size="sm" circle>{activeFilters}</Badge> : null}
+          >
+            {t('directory.filters')}
+          </Button>
+        )}
+      </Group>
+      {(!phone || filtersOpen) && filters}
+      {filtered && !phone && (
+        <Group justify="flex-end">
+          <Button variant="subtle" size="compact-sm" leftSection={<IconFilterOff size={16} />} onClick={clear}>
+            {t('table.clearFilters')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+
+  return (
+    <>
+      <PageHeader breadcrumbs={[{ label: appName, to: '/simpeg' }, { label: t('directory.title') }]} title={t('directory.title')} description={t('directory.lead')} />
+      <EmployeeList
+        data={directory.data}
+        loading={directory.isPending}
+        refreshing={directory.isFetching && directory.isPlaceholderData}
+        error={directory.error}
+        onRetry={() => void directory.refetch()}
+        onPage={(p) => {
+          update({ page: p > 1 ? String(p) : null });
+          window.scrollTo({ top: 0 });
+        }}
+        toolbar={toolbar}
+        empty={
+          filtered ? (
+            <EmptyState
+              framed={false}
+              icon={<IconSearchOff size={28} stroke={1.6} />}
+              title={t('table.noResults')}
+              description={t('table.noResultsHint')}
+              action={
+                <Button variant="light" leftSection={<IconFilterOff size={18} />} onClick={clear}>
+                  {t('table.clearFilters')}
+                </Button>
+              }
+            />
+          ) : (
+            <EmptyState framed={false} icon={<IconUsers size={28} stroke={1.6} />} title={t('directory.empty')} description={t('directory.emptyHint')} />
+          )
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,99 @@
+import '@mantine/core/styles/Modal.css';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { IconAlertCircle } from '@tabler/icons-react';
+import { useState } from 'react';
+import { usePersonnelT } from './i18n';
+import { formatDate } from '../../lib/i18n/format';
+import { focusField, splitServerError } from './form-errors';
+import { useEndDelegation, type DelegationRecord } from './organisation.api';
+import { addDays, isIsoDate, lastDay, todayIso } from './personnel.format';
+import { holdingLabel } from './personnel.labels';
+
+/** Ends a delegation: asks for the delegate's last day (inclusive) and sends the day after. */
+export function EndDelegationForm({ delegation, onClose }: { delegation: DelegationRecord | null; onClose(): void }) {
+  const t = usePersonnelT();
+  return (
+    <Modal opened={delegation !== null} onClose={onClose} title={<Text fw={700}>{t('endDelegation.title')}</Text>} closeButtonProps={{ 'aria-label': t('form.close') }}>
+      {delegation && <EndForm key={delegation.id} delegation={delegation} onDone={onClose} />}
+    </Modal>
+  );
+}
+
+function EndForm({ delegation, onDone }: { delegation: DelegationRecord; onDone(): void }) {
+  const t = usePersonnelT();
+  const end = useEndDelegation();
+  const [failure, setFailure] = useState<string | null>(null);
+  const start = delegation.startDate;
+  const today = todayIso();
+  const plannedLast = lastDay(delegation.endDate);
+  const form = useForm({
+    mode: 'controlled',
+    // A delegation not yet started cannot end before its first day.
+    initialValues: { lastDay: start > today ? start : today },
+    validate: {
+      lastDay: (v) => {
+        if (!v) return t('form.required');
+        if (!isIsoDate(v)) return t('form.dateInvalid');
+        if (v < start) return t('form.endBeforeStart');
+        return plannedLast && v > plannedLast ? t('endDelegation.cannotExtend', { date: formatDate(plannedLast) }) : null;
+      },
+    },
+  });
+
+  const submit = form.onSubmit(
+    async ({ lastDay: last }) => {
+      setFailure(null);
+      try {
+        await end.mutateAsync({ id: delegation.id, endDate: addDays(last, 1) });
+        onDone();
+      } catch (error) {
+        const { fields, general } = splitServerError(error, t, ['endDate'], { invalid_range: 'endDate', cannot_extend: 'endDate' });
+        if (fields.endDate) {
+          form.setErrors({ lastDay: fields.endDate });
+          focusField('lastDay');
+        }
+        if (general) setFailure(general);
+      }
+    },
+    () => focusField('lastDay'),
+  );
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="md">
+        <Text fz="sm">
+          {t('endDelegation.lead', {
+            kind: holdingLabel(t, delegation.kind),
+            name: delegation.employee.displayName,
+            position: delegation.position.title,
+            start: formatDate(start),
+          })}
+        </Text>
+        {failure && (
+          <Alert color="red" variant="light" icon={<IconAlertCircle size={20} />} role="alert">
+            {failure}
+          </Alert>
+        )}
+        <TextInput
+          label={t('endDelegation.lastDay')}
+          name="lastDay"
+          type="date"
+          required
+          min={start}
+          max={plannedLast ?? undefined}
+          description={t('endDelegation.lastDayHint')}
+          {...form.getInputProps('lastDay')}
+        />
+        <Group justify="flex-end" gap="sm">
+          <Button variant="default" onClick={onDone}>
+            {t('form.cancel')}
+          </Button>
+          <Button type="submit" color="red.8" loading={end.isPending}>
+            {t('endDelegation.submit')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

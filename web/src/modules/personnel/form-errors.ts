@@ -1,0 +1,26 @@
+import { isApiError } from '../../lib/api';
+import { errorMessage, fieldErrors } from '../../lib/error-message';
+import type { PersonnelTranslate as Translate } from './i18n';
+
+/**
+ * Sorts a failed submit into messages under fields and one message for the form: the server's
+ * `details.fields` (`body.startDate` → `startDate`), then error codes known to concern one field,
+ * then everything else for the alert. Only fields the form has are kept.
+ */
+export function splitServerError(
+  error: unknown,
+  t: Translate,
+  formFields: readonly string[],
+  codeFields: Record<string, string> = {},
+): { fields: Record<string, string>; general: string | null } {
+  const fields = fieldErrors(error);
+  const byCode = isApiError(error) ? codeFields[error.code] : undefined;
+  if (byCode && !fields[byCode]) fields[byCode] = errorMessage(error, t);
+  const known = Object.fromEntries(Object.entries(fields).filter(([name]) => formFields.includes(name)));
+  return { fields: known, general: Object.keys(known).length > 0 ? null : errorMessage(error, t) };
+}
+
+/** Puts the keyboard focus on a form field by its name once the messages are drawn. */
+export function focusField(name: string | undefined): void {
+  if (name) requestAnimationFrame(() => document.querySelector<HTMLElement>(`[name="${name}"]`)?.focus());
+}
