@@ -80,7 +80,9 @@ async function loadTarget(engine: Engine, target: Target, flags: string[], setti
     childEnv(process.env.BENCH_LOG_LEVEL ? { BENCH_LOG_LEVEL: process.env.BENCH_LOG_LEVEL } : {}),
   );
   const url = `http://127.0.0.1:${port}${target.path}`;
-  await waitForHttp(url, spawned, performance.now(), 120_000);
+  // An authenticated target answers 401 to the bare poll: wait for the platform's health instead.
+  const ready = target.server === 'app' ? `http://127.0.0.1:${port}/api/health` : url;
+  await waitForHttp(ready, spawned, performance.now(), 120_000);
   const pid = serverPid(spawned.child.pid!);
   try {
     return await measure(url, pid, settings, mix);

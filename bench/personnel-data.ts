@@ -12,6 +12,12 @@ import { loadConfig } from '../server/src/platform/config.js';
 import type { Database } from '../server/src/platform/db/index.js';
 import { NO_PROGRESS } from '../server/src/platform/progress.js';
 
+/**
+ * The pepper of the benchmark servers: fixed, so an API token made in the prepare step is valid in
+ * the server processes started after it (token hashes depend on it). Benchmarks only.
+ */
+export const BENCH_AUTH_SECRET = 'benchmark-only-pepper-not-for-any-deployment-3328';
+
 /** Employees the SIMPEG benchmarks run with (issue 3: "directory search over 15,000 employees"). */
 export const BENCH_EMPLOYEES = 15_000;
 
@@ -26,7 +32,7 @@ export async function buildWithStaff(database: Database, employees: number): Pro
   const { buildApp } = await import('../server/src/app.js');
   const { seedPersonnel } = await import('../server/seeds/personnel-demo.js');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsc-bench-app-'));
-  const built = await buildApp(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_PROFILE: 'none', LOG_LEVEL: 'warn' }), database);
+  const built = await buildApp(loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_PROFILE: 'none', LOG_LEVEL: 'warn', AUTH_SECRET: BENCH_AUTH_SECRET }), database);
   await built.app.ready();
   const { seedReference } = await import('../server/seeds/index.js');
   await seedReference(built.modules, built.platform.config.regionCode);

@@ -8,12 +8,12 @@
  * server (no platform plugins) with one route doing one primary-key SELECT through the same Drizzle
  * driver; `app` is the whole platform from buildApp.
  */
-import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
 import { sql } from 'drizzle-orm';
 import { loadConfig, type Config } from '../server/src/platform/config.js';
 import { openPglite, openPostgres, queryRows, runMigrations, type Database } from '../server/src/platform/db/index.js';
+import { BENCH_AUTH_SECRET } from './personnel-data.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -37,7 +37,7 @@ function benchConfig(): Config {
     PORT: port,
     HOST: '127.0.0.1',
     PUBLIC_URL: `http://127.0.0.1:${port}`,
-    AUTH_SECRET: randomBytes(32).toString('hex'),
+    AUTH_SECRET: BENCH_AUTH_SECRET,
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     ...(args['data-dir'] ? { DATA_DIR: args['data-dir'] } : {}),
     ...(args['database-url'] ? { DATABASE_URL: args['database-url'] } : {}),

@@ -1,3 +1,8 @@
+CREATE TABLE "revisions" (
+	"name" text PRIMARY KEY NOT NULL,
+	"revision" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "assignments" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"employee_id" uuid NOT NULL,
@@ -72,11 +77,6 @@ CREATE TABLE "employee_leave" (
 	"end_date" date NOT NULL,
 	"note" text,
 	CONSTRAINT "employee_leave_range_check" CHECK ("employee_leave"."end_date" >= "employee_leave"."start_date")
-);
---> statement-breakpoint
-CREATE TABLE "personnel_revision" (
-	"id" integer PRIMARY KEY DEFAULT 1 NOT NULL,
-	"revision" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "employee_ranks" (

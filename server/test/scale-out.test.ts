@@ -50,6 +50,23 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL database', () => {
     expect(meOnA.statusCode).toBe(401);
   });
 
+  it('ends a session on every instance within about a second, even where it was just used', async () => {
+    const login = await a.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'walidata', password: 'Slawi#2026' } });
+    const cookie = login.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const csrf = login.json<{ csrfToken: string }>().csrfToken;
+    expect((await a.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(200); // A now reuses it
+    const logout = await b.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie, 'x-csrf-token': csrf } });
+    expect(logout.statusCode).toBe(204);
+    const started = Date.now();
+    let status = 200;
+    while (status === 200 && Date.now() - started < 3000) {
+      status = (await a.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode;
+      if (status === 200) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(status).toBe(401);
+    expect(Date.now() - started).toBeLessThan(2500);
+  });
+
   it('keeps one audit chain when both instances append at once', async () => {
     const append = (built: Built, i: number) =>
       inTransaction(built.platform.db, (tx) =>

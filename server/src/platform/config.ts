@@ -172,8 +172,22 @@ function isTimeZone(name: string): boolean {
   }
 }
 
+// Formatting a date in a time zone costs microseconds and "today" is asked on hot paths: keep the
+// answer for a second per zone (the date it gives can be a second late at midnight).
+const dayFormats = new Map<string, { format: Intl.DateTimeFormat; value: string; until: number }>();
+
 /** Today's date (`yyyy-mm-dd`) in a time zone: a TMT or a delegation starts at local midnight, not UTC's. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  // en-CA formats dates as yyyy-mm-dd.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const ms = now.getTime();
+  let day = dayFormats.get(timeZone);
+  if (!day) {
+    // en-CA formats dates as yyyy-mm-dd.
+    day = { format: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }), value: '', until: 0 };
+    dayFormats.set(timeZone, day);
+  }
+  if (ms >= day.until || ms < day.until - 1000) {
+    day.value = day.format.format(now);
+    day.until = ms + 1000;
+  }
+  return day.value;
 }

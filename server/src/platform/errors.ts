@@ -62,6 +62,13 @@ export class ConflictError extends AppError {
   }
 }
 
+/** 409 about one input (a taken position, an overlapping period): `details.fields` names it, like FieldError. */
+export class FieldConflictError extends ConflictError {
+  constructor(field: string, message: string, code: string, extra: ErrorDetails = {}) {
+    super(code, message, { ...extra, fields: { [field]: message } });
+  }
+}
+
 /** 429: too many attempts; `retryAfterSeconds` is sent as the Retry-After header. */
 export class TooManyRequestsError extends AppError {
   constructor(message: string, readonly retryAfterSeconds: number, code = 'too_many_requests') {

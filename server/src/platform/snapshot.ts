@@ -1,3 +1,7 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from './db/index.js';
+import { revisions } from './snapshot.tables.js';
+
 /**
  * A value derived from the database and kept in memory per instance, dropped when a revision
  * number moves. Local writes call `invalidate()` and are seen at once; writes by another instance
@@ -66,4 +70,16 @@ export function createSnapshot<T>(options: {
       held = null;
     },
   };
+}
+
+/** Marks a change to the data named `name`; call it inside the writing transaction. */
+export async function bumpRevision(db: Db, name: string): Promise<void> {
+  await db.insert(revisions).values({ name, revision: 1 })
+    .onConflictDoUpdate({ target: revisions.name, set: { revision: sql`${revisions.revision} + 1` } });
+}
+
+/** The current revision of `name` (0 before its first change). */
+export async function readRevision(db: Db, name: string): Promise<number> {
+  const [row] = await db.select({ revision: revisions.revision }).from(revisions).where(eq(revisions.name, name));
+  return row?.revision ?? 0;
 }

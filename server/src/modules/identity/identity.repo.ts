@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { containsPattern, copyRows, countAll, queryRows, type Database, type Db } from '../../platform/db/index.js';
+import { bumpRevision, readRevision } from '../../platform/snapshot.js';
 import { apiTokens, loginAttempts, sessions, users } from './identity.tables.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -20,7 +21,16 @@ export interface BulkUser {
 
 
 /** Data access for users, sessions, sign-in failures and API tokens; every function takes the handle. */
+/** The name of identity's revision counter (platform/snapshot). */
+const IDENTITY_REVISION = 'identity';
+
 export const identityRepo = {
+  /** Marks, inside the writing transaction, that a session, token or account lost or changed its rights. */
+  bumpRevision: (db: Db): Promise<void> => bumpRevision(db, IDENTITY_REVISION),
+
+  /** The identity revision the credential caches compare. */
+  revision: (db: Db): Promise<number> => readRevision(db, IDENTITY_REVISION),
+
   async findUserById(db: Db, id: string): Promise<UserRow | null> {
     const [row] = await db.select().from(users).where(eq(users.id, id));
     return row ?? null;
@@ -37,6 +47,7 @@ export const identityRepo = {
   },
 
   async updateUser(db: Db, id: string, patch: Partial<NewUser>): Promise<UserRow> {
+    await identityRepo.bumpRevision(db);
     const [row] = await db.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id)).returning();
     return row!;
   },
@@ -85,11 +96,13 @@ export const identityRepo = {
   },
 
   async deleteSession(db: Db, id: string): Promise<void> {
+    await identityRepo.bumpRevision(db);
     await db.delete(sessions).where(eq(sessions.id, id));
   },
 
   /** Ends every session of a user, except (optionally) the one in use. */
   async deleteSessionsOfUser(db: Db, userId: string, exceptId?: string): Promise<void> {
+    await identityRepo.bumpRevision(db);
     await db.delete(sessions).where(and(eq(sessions.userId, userId), exceptId ? ne(sessions.id, exceptId) : undefined));
   },
 
@@ -163,6 +176,7 @@ export const identityRepo = {
 
   /** Marks a token revoked; returns it, or null when it was revoked already. */
   async revokeToken(db: Db, id: string, at: Date): Promise<TokenRow | null> {
+    await identityRepo.bumpRevision(db);
     const [row] = await db.update(apiTokens).set({ revokedAt: at })
       .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).returning();
     return row ?? null;

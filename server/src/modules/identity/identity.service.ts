@@ -1,4 +1,5 @@
 import { UnauthenticatedError } from '../../platform/errors.js';
+import { createCredentialCache } from './use-cases/credential-cache.js';
 import type { Authentication } from '../../platform/http/types.js';
 import type { Platform } from '../../platform/index.js';
 import { hashPassword } from './identity.passwords.js';
@@ -35,7 +36,9 @@ export type { SignedIn } from './use-cases/sign-in.js';
 
 /** Identity use cases: sign-in and sessions, registration, passwords, API tokens, TOTP, user administration. */
 export function createIdentityService(platform: Platform, deps: IdentityDeps) {
-  const ctx: IdentityContext = { db: platform.db, database: platform.database, config: platform.config, deps, log: platform.log };
+  const ctx: IdentityContext = {
+    db: platform.db, database: platform.database, config: platform.config, deps, log: platform.log, credentials: createCredentialCache(platform.db),
+  };
 
   return {
     /** Deletes expired and idle sessions and forgotten sign-in failures; run hourly by the job queue. */

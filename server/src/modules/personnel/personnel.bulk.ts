@@ -1,6 +1,5 @@
-import { getTableColumns, getTableName, sql } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
-import { copyRows, copyTransaction, queryRows, type Database } from '../../platform/db/index.js';
+import { sql } from 'drizzle-orm';
+import { copyRecords, copyTransaction, queryRows } from '../../platform/db/index.js';
 import type { Platform } from '../../platform/index.js';
 import { personnelRepo } from './personnel.repo.js';
 import {
@@ -119,17 +118,6 @@ export interface PersonnelBulkRecords {
 /** Rows written per table. */
 export type PersonnelBulkCounts = Record<keyof PersonnelBulkRecords, number>;
 
-/** COPYs records into a table, naming the columns by the Drizzle keys; absent optional values become NULL. */
-async function copyInto<T extends object>(database: Database, table: PgTable, keys: readonly (keyof T & string)[], rows: readonly T[] = []) {
-  const columns = getTableColumns(table);
-  const names = keys.map((key) => {
-    const column = columns[key];
-    if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
-    return column.name;
-  });
-  return copyRows(database, getTableName(table), names, rows.map((row) => keys.map((key) => row[key] ?? null)));
-}
-
 /**
  * Bulk loading of personnel records (seeds, initial imports from an old SIMPEG): COPY on both
  * engines, all tables in one transaction. Rows are not audited one by one; the database's own
@@ -147,21 +135,21 @@ export function createPersonnelBulk(platform: Platform) {
     async importPersonnelBulk(records: PersonnelBulkRecords): Promise<PersonnelBulkCounts> {
       return copyTransaction(platform.database, async (bound) => {
         const counts: PersonnelBulkCounts = {
-          positions: await copyInto(bound, positions,
+          positions: await copyRecords(bound, positions,
             ['id', 'unitId', 'title', 'kind', 'eselon', 'superiorId', 'sortOrder', 'validFrom', 'validTo'], records.positions),
-          employees: await copyInto(bound, employees, [
+          employees: await copyRecords(bound, employees, [
             'id', 'nip', 'kind', 'name', 'titlePrefix', 'titleSuffix', 'gender', 'birthDate', 'birthPlace', 'nik', 'address', 'phone',
             'email', 'rank', 'rankTmt', 'status', 'educationLevel', 'educationMajor', 'agencyId', 'unitId', 'userId', 'tmtCpns',
           ], records.employees),
-          assignments: await copyInto(bound, assignments,
+          assignments: await copyRecords(bound, assignments,
             ['employeeId', 'positionId', 'startDate', 'endDate', 'skNumber', 'skDate'], records.assignments),
-          ranks: await copyInto(bound, rankHistory, ['employeeId', 'rank', 'tmt', 'skNumber', 'skDate'], records.ranks),
-          education: await copyInto(bound, educationHistory,
+          ranks: await copyRecords(bound, rankHistory, ['employeeId', 'rank', 'tmt', 'skNumber', 'skDate'], records.ranks),
+          education: await copyRecords(bound, educationHistory,
             ['employeeId', 'level', 'institution', 'major', 'graduationYear'], records.education),
-          training: await copyInto(bound, trainingHistory,
+          training: await copyRecords(bound, trainingHistory,
             ['employeeId', 'kind', 'name', 'institution', 'hours', 'startDate', 'endDate'], records.training),
-          leave: await copyInto(bound, leaveHistory, ['employeeId', 'kind', 'startDate', 'endDate', 'note'], records.leave),
-          delegations: await copyInto(bound, delegations,
+          leave: await copyRecords(bound, leaveHistory, ['employeeId', 'kind', 'startDate', 'endDate', 'note'], records.leave),
+          delegations: await copyRecords(bound, delegations,
             ['positionId', 'employeeId', 'kind', 'skNumber', 'skDate', 'startDate', 'endDate', 'reason'], records.delegations),
         };
         await personnelRepo.bumpRevision(bound.db);

@@ -13,18 +13,23 @@ interface Entry {
   summary: EmployeeSummary;
   /** Lower-case name and NIP, what search words are matched against. */
   text: string;
-  agencyId: string;
-  unitId: string | null;
-  positionKind: string | null;
+  /** The entry's value for each filter, as the query writes it. */
+  values: Record<Filter, string | null>;
 }
 
-/** The whole directory in name order, with posting lists: by trigram of the text, by agency, by unit. */
+/** The filters of the directory, each answered by a posting list per value. */
+const FILTERS = ['agencyId', 'unitId', 'rank', 'status', 'kind', 'positionKind'] as const;
+type Filter = (typeof FILTERS)[number];
+
+/**
+ * The whole directory in name order, with posting lists (ordinals in name order): by trigram of the
+ * text, and by `filter:value` (`agencyId:…`, `status:leave`).
+ */
 interface DirectoryIndex {
   at: string;
   entries: Entry[];
   grams: Map<string, number[]>;
-  byAgency: Map<string, number[]>;
-  byUnit: Map<string, number[]>;
+  byValue: Map<string, number[]>;
 }
 
 function trigrams(text: string): Set<string> {
@@ -58,7 +63,7 @@ export function createDirectory(platform: Platform) {
   async function load(): Promise<DirectoryIndex> {
     const at = today();
     const rows = await personnelRepo.listDirectory(db, at);
-    const index: DirectoryIndex = { at, entries: [], grams: new Map(), byAgency: new Map(), byUnit: new Map() };
+    const index: DirectoryIndex = { at, entries: [], grams: new Map(), byValue: new Map() };
     for (const [ordinal, r] of rows.entries()) {
       const e = r.employee;
       const summary: EmployeeSummary = {
@@ -69,10 +74,12 @@ export function createDirectory(platform: Platform) {
         position: r.positionId && r.positionTitle && r.positionKind ? { id: r.positionId, title: r.positionTitle, kind: r.positionKind } : null,
       };
       const text = `${e.name.toLowerCase()} ${e.nip}`;
-      index.entries.push({ summary, text, agencyId: e.agencyId, unitId: e.unitId, positionKind: r.positionKind });
+      const values: Entry['values'] = {
+        agencyId: e.agencyId, unitId: e.unitId, rank: e.rank, status: e.status, kind: e.kind, positionKind: r.positionKind,
+      };
+      index.entries.push({ summary, text, values });
       for (const gram of trigrams(text)) post(index.grams, gram, ordinal);
-      post(index.byAgency, e.agencyId, ordinal);
-      if (e.unitId) post(index.byUnit, e.unitId, ordinal);
+      for (const filter of FILTERS) if (values[filter] !== null) post(index.byValue, `${filter}:${values[filter]}`, ordinal);
     }
     return index;
   }
@@ -86,41 +93,43 @@ export function createDirectory(platform: Platform) {
     return snapshot.get();
   }
 
-  /** The narrowest list of candidates the filters allow, or null for "everyone". */
-  function candidates(index: DirectoryIndex, words: string[], query: DirectoryQuery): number[] | null {
-    const lists: number[][] = [];
+  /**
+   * Calls `onMatch` for the entries matching every word and filter, in name order, from the
+   * `skip`-th match on, until it returns false; returns how many match in all. Candidates come from
+   * the shortest posting list among the words' rarest trigrams and the filters' values; when that
+   * list is exactly the answer (one filter, no words) it is counted and sliced without a scan.
+   */
+  function visit(index: DirectoryIndex, query: DirectoryQuery, skip: number, onMatch: (e: Entry) => boolean): number {
+    const words = searchWords(query.q);
+    const filters = FILTERS.filter((f) => query[f] !== undefined);
+    let list: number[] | null = null;
+    const exact = words.length === 0 && filters.length <= 1;
     for (const word of words) {
       if (word.length < 3) continue;
-      let rarest: number[] | undefined;
       for (const gram of trigrams(word)) {
-        const list = index.grams.get(gram);
-        if (!list) return [];
-        if (!rarest || list.length < rarest.length) rarest = list;
+        const posting = index.grams.get(gram) ?? [];
+        if (!list || posting.length < list.length) list = posting;
       }
-      lists.push(rarest!);
     }
-    if (query.unitId) lists.push(index.byUnit.get(query.unitId) ?? []);
-    if (query.agencyId) lists.push(index.byAgency.get(query.agencyId) ?? []);
-    return lists.length === 0 ? null : lists.reduce((a, b) => (b.length < a.length ? b : a));
-  }
-
-  /** The entries matching every word and filter, in name order. */
-  function* matches(index: DirectoryIndex, query: DirectoryQuery): Generator<Entry> {
-    const words = searchWords(query.q);
-    const list = candidates(index, words, query);
+    for (const filter of filters) {
+      const posting = index.byValue.get(`${filter}:${query[filter]}`) ?? [];
+      if (!list || posting.length < list.length) list = posting;
+    }
     const count = list ? list.length : index.entries.length;
-    for (let i = 0; i < count; i++) {
-      const entry = index.entries[list ? list[i]! : i]!;
-      const s = entry.summary;
-      if (query.agencyId && entry.agencyId !== query.agencyId) continue;
-      if (query.unitId && entry.unitId !== query.unitId) continue;
-      if (query.rank && s.rank !== query.rank) continue;
-      if (query.status && s.status !== query.status) continue;
-      if (query.kind && s.kind !== query.kind) continue;
-      if (query.positionKind && entry.positionKind !== query.positionKind) continue;
-      if (!words.every((w) => entry.text.includes(w))) continue;
-      yield entry;
+    if (exact) {
+      for (let i = skip; i < count; i++) if (!onMatch(index.entries[list ? list[i]! : i]!)) break;
+      return count;
     }
+    let total = 0;
+    let wanted = true;
+    candidates: for (let i = 0; i < count; i++) {
+      const entry = index.entries[list ? list[i]! : i]!;
+      for (const filter of filters) if (entry.values[filter] !== query[filter]) continue candidates;
+      for (const word of words) if (!entry.text.includes(word)) continue candidates;
+      if (wanted && total >= skip) wanted = onMatch(entry);
+      total++;
+    }
+    return total;
   }
 
   return {
@@ -134,17 +143,15 @@ export function createDirectory(platform: Platform) {
       const pageSize = query.pageSize ?? 20;
       const from = (page - 1) * pageSize;
       const items: EmployeeSummary[] = [];
-      let total = 0;
-      for (const entry of matches(index, query)) {
-        if (total >= from && items.length < pageSize) items.push(entry.summary);
-        total++;
-      }
+      const total = visit(index, query, from, (entry) => items.push(entry.summary) < pageSize);
       return { items, total, page, pageSize };
     },
 
     /** Every employee of an agency or unit, ordered by name. */
     async list(scope: { agencyId?: string; unitId?: string }): Promise<EmployeeSummary[]> {
-      return [...matches(await current(), scope)].map((e) => e.summary);
+      const all: EmployeeSummary[] = [];
+      visit(await current(), scope, 0, (entry) => all.push(entry.summary) > 0);
+      return all;
     },
   };
 }

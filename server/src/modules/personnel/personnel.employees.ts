@@ -1,6 +1,6 @@
 import { appendAudit } from '../../platform/audit/index.js';
 import { inTransaction } from '../../platform/db/index.js';
-import { ConflictError, FieldError, NotFoundError } from '../../platform/errors.js';
+import { FieldConflictError, FieldError, NotFoundError } from '../../platform/errors.js';
 import type { Actor, Platform } from '../../platform/index.js';
 import { PERSONNEL_EVENTS, type EmployeeEvent } from './personnel.events.js';
 import { employeeRef, type HolderService } from './personnel.holders.js';
@@ -151,7 +151,7 @@ export function createEmployeeService(platform: Platform, holders: HolderService
       await checkUnit(body.agencyId, body.unitId);
       const row = await inTransaction(db, async (tx) => {
         if (await personnelRepo.findEmployeeByNip(tx, nip)) {
-          throw new ConflictError('nip_taken', `NIP ${nip} sudah terdaftar.`, { fields: { 'body.nip': 'sudah terdaftar' } });
+          throw new FieldConflictError('body.nip', `NIP ${nip} sudah terdaftar.`, 'nip_taken');
         }
         const values: NewEmployee = {
           nip, kind: body.kind, name: body.name.trim(), titlePrefix: body.titlePrefix?.trim() || null, titleSuffix: body.titleSuffix?.trim() || null,

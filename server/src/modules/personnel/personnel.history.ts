@@ -1,6 +1,6 @@
 import { appendAudit } from '../../platform/audit/index.js';
 import { inTransaction, type Db } from '../../platform/db/index.js';
-import { ConflictError, FieldError, NotFoundError } from '../../platform/errors.js';
+import { FieldConflictError, FieldError, NotFoundError } from '../../platform/errors.js';
 import type { Actor, Platform } from '../../platform/index.js';
 import { dayText } from './personnel.format.js';
 import { canManageAgency, rankForKind } from './personnel.policy.js';
@@ -38,7 +38,7 @@ export function createHistoryService(platform: Platform) {
           throw new FieldError('body.rank', `Golongan ${body.rank} tidak ada pada jenjang ${employee.kind === 'pns' ? 'PNS' : 'PPPK'}.`, 'invalid_rank');
         }
         if (await personnelRepo.findRankAt(tx, employeeId, body.tmt)) {
-          throw new ConflictError('rank_tmt_taken', `Sudah ada riwayat pangkat dengan TMT ${dayText(body.tmt)}.`, { fields: { 'body.tmt': 'sudah ada riwayat dengan TMT ini' } });
+          throw new FieldConflictError('body.tmt', `Sudah ada riwayat pangkat dengan TMT ${dayText(body.tmt)}.`, 'rank_tmt_taken');
         }
         await personnelRepo.insertRank(tx, { employeeId, rank, tmt: body.tmt, skNumber: body.skNumber ?? null, skDate: body.skDate ?? null });
         if (!employee.rankTmt || body.tmt >= employee.rankTmt) {
@@ -84,8 +84,7 @@ export function createHistoryService(platform: Platform) {
       await record(actor, employeeId, 'employee.leave_added', { ...body }, requestId, async (tx) => {
         const clash = await personnelRepo.findOverlappingLeave(tx, employeeId, body.startDate, body.endDate);
         if (clash) {
-          throw new ConflictError('leave_overlap', `Sudah ada cuti ${clash.kind.replace('_', ' ')} ${dayText(clash.startDate)} – ${dayText(clash.endDate)} yang bertumpang tindih.`,
-            { fields: { 'body.startDate': 'bertumpang tindih dengan cuti lain' } });
+          throw new FieldConflictError('body.startDate', `Sudah ada cuti ${clash.kind.replace('_', ' ')} ${dayText(clash.startDate)} – ${dayText(clash.endDate)} yang bertumpang tindih.`, 'leave_overlap');
         }
         await personnelRepo.insertLeave(tx, { employeeId, kind: body.kind, startDate: body.startDate, endDate: body.endDate, note: body.note?.trim() || null });
       });

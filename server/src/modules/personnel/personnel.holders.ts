@@ -1,7 +1,7 @@
 import { appendAudit } from '../../platform/audit/index.js';
 import { todayIn } from '../../platform/config.js';
 import { inTransaction, type Db } from '../../platform/db/index.js';
-import { ConflictError, FieldError, NotFoundError, ValidationError } from '../../platform/errors.js';
+import { ConflictError, FieldConflictError, FieldError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import type { Actor, Platform } from '../../platform/index.js';
 import { createSnapshot } from '../../platform/snapshot.js';
 import { PERSONNEL_EVENTS, type AssignmentEvent, type DelegationEvent } from './personnel.events.js';
@@ -223,19 +223,15 @@ export function createHolderService(platform: Platform, deps: { onWrite: () => v
         const others = (await personnelRepo.listAssignmentsFrom(tx, position.id, body.startDate)).filter((a) => a.employeeId !== employee.id);
         if (others.length > 0) {
           const holder = await personnelRepo.findEmployee(tx, others[0]!.employeeId);
-          throw new ConflictError('position_taken',
-            `Jabatan ${position.title} dipegang definitif oleh ${holder ? displayName(holder) : 'pegawai lain'} sejak ${dayText(others[0]!.startDate)}. ` +
-            'Satu jabatan hanya boleh satu pemegang definitif: akhiri dulu penugasan itu atau tunjuk Plt/Plh.',
-            { fields: { 'body.positionId': 'sudah ada pemegang definitif' }, holderId: others[0]!.employeeId });
+          throw new FieldConflictError('body.positionId', `Jabatan ${position.title} dipegang definitif oleh ${holder ? displayName(holder) : 'pegawai lain'} sejak ${dayText(others[0]!.startDate)}. ` +
+            'Satu jabatan hanya boleh satu pemegang definitif: akhiri dulu penugasan itu atau tunjuk Plt/Plh.', 'position_taken', { holderId: others[0]!.employeeId });
         }
         const open = await personnelRepo.findOpenAssignmentOf(tx, employee.id);
         if (open && open.positionId === position.id) {
-          throw new ConflictError('already_assigned', `${displayName(employee)} sudah memegang jabatan ${position.title}.`, { fields: { 'body.positionId': 'sudah dipegang pegawai ini' } });
+          throw new FieldConflictError('body.positionId', `${displayName(employee)} sudah memegang jabatan ${position.title}.`, 'already_assigned');
         }
         if (open && open.startDate >= body.startDate) {
-          throw new ConflictError('assignment_order',
-            `TMT ${dayText(body.startDate)} tidak boleh sebelum atau sama dengan TMT jabatan yang sedang dipegang (${dayText(open.startDate)}).`,
-            { fields: { 'body.startDate': 'harus sesudah TMT jabatan sekarang' } });
+          throw new FieldConflictError('body.startDate', `TMT ${dayText(body.startDate)} tidak boleh sebelum atau sama dengan TMT jabatan yang sedang dipegang (${dayText(open.startDate)}).`, 'assignment_order');
         }
         if (open) await afterAssignment(tx, actor, await personnelRepo.endAssignment(tx, open.id, body.startDate), 'assignment.ended', requestId);
         const row = await personnelRepo.insertAssignment(tx, {
@@ -297,11 +293,9 @@ export function createHolderService(platform: Platform, deps: { onWrite: () => v
         const [clash] = await personnelRepo.listOverlappingDelegations(tx, position.id, body.startDate, endDate);
         if (clash) {
           const other = await personnelRepo.findEmployee(tx, clash.employeeId);
-          throw new ConflictError('delegation_overlap',
-            `Sudah ada ${DELEGATION_LABEL[clash.kind]} ${other ? displayName(other) : ''} untuk ${position.title} ` +
+          throw new FieldConflictError('body.startDate', `Sudah ada ${DELEGATION_LABEL[clash.kind]} ${other ? displayName(other) : ''} untuk ${position.title} ` +
             `mulai ${dayText(clash.startDate)}${clash.endDate ? ` sampai dengan ${lastDayText(clash.endDate)}` : ' tanpa batas waktu'}; ` +
-            'masa tugas tidak boleh tumpang tindih.',
-            { fields: { 'body.startDate': 'bertumpang tindih dengan pelimpahan lain' }, delegationId: clash.id });
+            'masa tugas tidak boleh tumpang tindih.', 'delegation_overlap', { delegationId: clash.id });
         }
         const inserted = await personnelRepo.insertDelegation(tx, {
           positionId: position.id, employeeId: delegate.id, kind: body.kind, skNumber: body.skNumber.trim(), skDate: body.skDate ?? null,

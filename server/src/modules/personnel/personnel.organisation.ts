@@ -1,7 +1,7 @@
 import { appendAudit } from '../../platform/audit/index.js';
 import { todayIn } from '../../platform/config.js';
 import { inTransaction } from '../../platform/db/index.js';
-import { ConflictError, FieldError, NotFoundError } from '../../platform/errors.js';
+import { FieldConflictError, FieldError, NotFoundError } from '../../platform/errors.js';
 import type { Actor, Platform } from '../../platform/index.js';
 import type { RegionApi } from '../region/index.js';
 import { canManageAgency, closesCycle } from './personnel.policy.js';
@@ -188,7 +188,7 @@ export function createOrganisationService(
       }
       const id = await inTransaction(db, async (tx) => {
         if (isHead && (await personnelRepo.listHeadsOf(tx, [unit.id], at)).length > 0) {
-          throw new ConflictError('head_taken', `${unit.name} sudah punya jabatan kepala unit.`, { fields: { 'body.isHead': 'unit sudah punya kepala' } });
+          throw new FieldConflictError('body.isHead', `${unit.name} sudah punya jabatan kepala unit.`, 'head_taken');
         }
         const [row] = await personnelRepo.insertPositionsReturning(tx, [{
           unitId: unit.id, title: body.title.trim(), kind: body.kind, eselon, isHead, superiorId,

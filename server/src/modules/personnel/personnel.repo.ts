@@ -1,7 +1,8 @@
 import { and, asc, desc, eq, gt, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { containsPattern, type Db } from '../../platform/db/index.js';
+import { bumpRevision, readRevision } from '../../platform/snapshot.js';
 import {
-  agencies, assignments, delegations, educationHistory, employees, personnelRevision, leaveHistory, positions, rankHistory, trainingHistory, units,
+  agencies, assignments, delegations, educationHistory, employees, leaveHistory, positions, rankHistory, trainingHistory, units,
 } from './personnel.tables.js';
 
 export type AgencyRow = typeof agencies.$inferSelect;
@@ -18,6 +19,9 @@ export type DelegationRow = typeof delegations.$inferSelect;
 /** Rows valid on `at` of a table with start/end (end exclusive). */
 const inForce = (start: typeof assignments.startDate, end: typeof assignments.endDate, at: string) =>
   and(lte(start, at), or(isNull(end), gt(end, at)));
+
+/** The name of SIMPEG's revision counter (platform/snapshot). */
+const PERSONNEL_REVISION = 'personnel';
 
 /** Rows per INSERT statement: well under PostgreSQL's 65,535 bind parameters. */
 const INSERT_CHUNK = 500;
@@ -116,17 +120,11 @@ export const personnelRepo = {
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insert(positions).values(rows.slice(i, i + INSERT_CHUNK));
   },
 
-  /** Marks a change to people, units, positions or holders; call inside the writing transaction. */
-  async bumpRevision(db: Db): Promise<void> {
-    await db.insert(personnelRevision).values({ id: 1, revision: 1 })
-      .onConflictDoUpdate({ target: personnelRevision.id, set: { revision: sql`${personnelRevision.revision} + 1` } });
-  },
+  /** Marks a change to people, units, positions or holders (the holder and directory snapshots); call inside the writing transaction. */
+  bumpRevision: (db: Db): Promise<void> => bumpRevision(db, PERSONNEL_REVISION),
 
-  /** The current revision (0 before any change). */
-  async revision(db: Db): Promise<number> {
-    const [row] = await db.select({ revision: personnelRevision.revision }).from(personnelRevision).where(eq(personnelRevision.id, 1));
-    return row?.revision ?? 0;
-  },
+  /** The current personnel revision. */
+  revision: (db: Db): Promise<number> => readRevision(db, PERSONNEL_REVISION),
 
   // ── employees ──
 

@@ -272,13 +272,3 @@ export const leaveHistory = pgTable(
     check('employee_leave_range_check', sql`${t.endDate} >= ${t.startDate}`),
   ],
 );
-
-/**
- * One row counting changes that cached answers depend on: people, positions, units and who holds
- * which position. Writers bump it in their transaction; each instance's holder snapshot and
- * directory index compare it to drop what another instance has made stale.
- */
-export const personnelRevision = pgTable('personnel_revision', {
-  id: integer('id').primaryKey().default(1),
-  revision: integer('revision').notNull().default(0),
-});

@@ -1,7 +1,9 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PGlite } from '@electric-sql/pglite';
+import { getTableColumns, getTableName } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -78,4 +80,18 @@ export async function copyTransaction<T>(database: Database, work: (bound: Datab
   } finally {
     client.release();
   }
+}
+
+/**
+ * copyRows for records shaped like a Drizzle table's insert type: columns are named by the table's
+ * keys (`unitId` → `unit_id`), absent optional values become NULL. Returns the number of rows written.
+ */
+export async function copyRecords<T extends object>(database: Database, table: PgTable, keys: readonly (keyof T & string)[], rows: readonly T[] = []): Promise<number> {
+  const columns = getTableColumns(table);
+  const names = keys.map((key) => {
+    const column = columns[key];
+    if (!column) throw new Error(`${getTableName(table)} has no column ${key}`);
+    return column.name;
+  });
+  return copyRows(database, getTableName(table), names, rows.map((row) => keys.map((key) => row[key] ?? null)));
 }

@@ -5,7 +5,7 @@ import { openPglite, openPostgres, type Database, type Db } from './client.js';
 export { openPglite, openPostgres, type Database, type Db } from './client.js';
 export { runMigrations, MIGRATIONS_DIR } from './migrate.js';
 export { DataDirLockedError } from './lock.js';
-export { copyRows, copyTransaction } from './copy.js';
+export { copyRecords, copyRows, copyTransaction } from './copy.js';
 
 /** Opens the database the configuration names: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
 export function openDatabase(config: Config): Promise<Database> {

@@ -71,15 +71,7 @@ export function ProfileHistory({ history }: { history: EmployeeHistory }) {
           caption={t('profile.tab.positions')}
           rows={newest(history.positions, (r) => r.startDate)}
           columns={[
-            {
-              key: 'title', header: t('directory.position'), primary: true,
-              cell: (r) => (
-                <>
-                  <Text span fz="sm" fw={600}>{r.position.title}</Text>
-                  <Text fz="xs" c="dimmed">{`${r.position.unit.name} · ${r.position.agency.shortName}`}</Text>
-                </>
-              ),
-            },
+            { key: 'title', header: t('directory.position'), primary: true, cell: (r) => <PositionCell position={r.position} /> },
             { key: 'period', header: t('profile.period'), cell: (r) => period(r.startDate, lastDay(r.endDate)), width: 240 },
             { key: 'sk', header: t('profile.sk'), cell: (r) => <Sk number={r.skNumber} date={r.skDate} />, width: 200, hideOnPhone: true },
           ]}
@@ -95,15 +87,7 @@ export function ProfileHistory({ history }: { history: EmployeeHistory }) {
           caption={t('profile.tab.delegations')}
           rows={newest(history.delegations, (r) => r.startDate)}
           columns={[
-            {
-              key: 'title', header: t('directory.position'), primary: true,
-              cell: (r) => (
-                <>
-                  <Text span fz="sm" fw={600}>{r.position.title}</Text>
-                  <Text fz="xs" c="dimmed">{`${r.position.unit.name} · ${r.position.agency.shortName}`}</Text>
-                </>
-              ),
-            },
+            { key: 'title', header: t('directory.position'), primary: true, cell: (r) => <PositionCell position={r.position} /> },
             { key: 'kind', header: t('profile.as'), cell: (r) => <HoldingBadge as={r.kind} />, width: 90 },
             { key: 'period', header: t('profile.period'), cell: (r) => period(r.startDate, lastDay(r.endDate)), width: 220 },
             { key: 'sk', header: t('profile.sk'), cell: (r) => <Sk number={r.skNumber} date={r.skDate} />, width: 180, hideOnPhone: true },
@@ -195,5 +179,15 @@ function HistoryTable<T extends { id: string }>({ caption, rows, columns }: { ca
       pageSize={10}
       empty={{ title: t('profile.historyEmpty'), icon: <IconHistory size={28} stroke={1.6} /> }}
     />
+  );
+}
+
+/** A position in a history row: its title, then its unit and agency. */
+function PositionCell({ position }: { position: { title: string; unit: { name: string }; agency: { shortName: string } } }) {
+  return (
+    <>
+      <Text span fz="sm" fw={600}>{position.title}</Text>
+      <Text fz="xs" c="dimmed">{`${position.unit.name} · ${position.agency.shortName}`}</Text>
+    </>
   );
 }

@@ -55,6 +55,7 @@ export function createApiTokenUseCases(ctx: IdentityContext) {
           await appendAudit(tx, { actor, action: 'token.revoked', entityType: 'api_token', entityId: id, requestId: meta.requestId, data: { prefix: revoked.prefix } });
         }
       });
+      ctx.credentials.invalidate();
     },
   };
 }

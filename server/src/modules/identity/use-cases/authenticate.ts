@@ -17,7 +17,10 @@ export interface Credentials {
 /** Resolves a session cookie: valid while used within 12 hours and younger than 7 days, for an active user. */
 async function fromSession(ctx: IdentityContext, sessionToken: string): Promise<Authentication> {
   if (sessionToken.length > 200) return NONE;
-  const found = await identityRepo.findSessionByHash(ctx.db, tokenHash(ctx.config.authSecret, sessionToken));
+  const hash = tokenHash(ctx.config.authSecret, sessionToken);
+  const cached = await ctx.credentials.lookup(`s:${hash}`);
+  if (cached.hit) return cached.hit;
+  const found = await identityRepo.findSessionByHash(ctx.db, hash);
   if (!found) return NONE;
   const { session, user } = found;
   const now = Date.now();
@@ -26,8 +29,14 @@ async function fromSession(ctx: IdentityContext, sessionToken: string): Promise<
     return NONE;
   }
   if (user.status !== 'active') return NONE;
-  if (now - session.lastSeenAt.getTime() >= SESSION_TOUCH_MS) await identityRepo.touchSession(ctx.db, session.id, new Date(now));
-  return { actor: actorFor(user), via: 'session', csrfToken: session.csrfToken, sessionId: session.id };
+  let lastSeen = session.lastSeenAt.getTime();
+  if (now - lastSeen >= SESSION_TOUCH_MS) {
+    await identityRepo.touchSession(ctx.db, session.id, new Date(now));
+    lastSeen = now;
+  }
+  const auth: Authentication = { actor: actorFor(user), via: 'session', csrfToken: session.csrfToken, sessionId: session.id };
+  cached.remember(auth, Math.min(session.expiresAt.getTime(), lastSeen + SESSION_IDLE_MS));
+  return auth;
 }
 
 /**
@@ -36,14 +45,20 @@ async function fromSession(ctx: IdentityContext, sessionToken: string): Promise<
  */
 async function fromToken(ctx: IdentityContext, token: string): Promise<Authentication> {
   if (!token.startsWith(API_TOKEN_PREFIX) || token.length > 200) return NONE;
-  const found = await identityRepo.findTokenByHash(ctx.db, tokenHash(ctx.config.authSecret, token));
+  const hash = tokenHash(ctx.config.authSecret, token);
+  const cached = await ctx.credentials.lookup(`t:${hash}`);
+  if (cached.hit) return cached.hit;
+  const found = await identityRepo.findTokenByHash(ctx.db, hash);
   if (!found) return NONE;
   const { token: row, user } = found;
   const now = new Date();
   if (row.revokedAt || (row.expiresAt && row.expiresAt <= now) || user.status !== 'active') return NONE;
   const scopes = new Set(row.scopes);
-  await identityRepo.touchToken(ctx.db, row.id, now);
-  return { actor: actorFor(user, permissionsFor(user.roles).filter((p) => scopes.has(p)), 'token'), via: 'token' };
+  // Like sessions, record use at most once a minute: a busy client must not turn every read into a write.
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= SESSION_TOUCH_MS) await identityRepo.touchToken(ctx.db, row.id, now);
+  const auth: Authentication = { actor: actorFor(user, permissionsFor(user.roles).filter((p) => scopes.has(p)), 'token'), via: 'token' };
+  cached.remember(auth, row.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY);
+  return auth;
 }
 
 /**
@@ -59,5 +74,8 @@ export async function authenticate(ctx: IdentityContext, credentials: Credential
 
 /** Ends the session the request was made with (nothing to do for tokens and anonymous callers). */
 export async function signOut(ctx: IdentityContext, auth: Authentication): Promise<void> {
-  if (auth.via === 'session' && auth.sessionId) await identityRepo.deleteSession(ctx.db, auth.sessionId);
+  if (auth.via === 'session' && auth.sessionId) {
+    await identityRepo.deleteSession(ctx.db, auth.sessionId);
+    ctx.credentials.invalidate();
+  }
 }

@@ -29,4 +29,5 @@ export async function changePassword(ctx: IdentityContext, auth: Authentication,
     await identityRepo.deleteSessionsOfUser(tx, user.id, auth.sessionId);
     await appendAudit(tx, { actor: auth.actor, action: 'user.password_changed', entityType: 'user', entityId: user.id, requestId: meta.requestId });
   });
+  ctx.credentials.invalidate();
 }

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../../../platform/config.js';
 import type { Database, Db } from '../../../platform/db/index.js';
 import type { PersonnelApi } from '../../personnel/index.js';
+import type { CredentialCache } from './credential-cache.js';
 
 /** What identity needs from other modules: agencies to place staff, employee records to link accounts to. */
 export interface IdentityDeps {
@@ -16,6 +17,8 @@ export interface IdentityContext {
   readonly config: Config;
   readonly deps: IdentityDeps;
   readonly log: FastifyBaseLogger;
+  /** Resolved sessions and tokens reused for a few seconds; invalidate after changing any. */
+  readonly credentials: CredentialCache;
 }
 
 /** Facts about the HTTP request a use case records (sessions, audit), without HTTP objects. */

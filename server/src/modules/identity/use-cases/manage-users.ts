@@ -121,6 +121,7 @@ export function createUserAdminUseCases(ctx: IdentityContext) {
         await appendAudit(tx, { actor, action: 'user.updated', entityType: 'user', entityId: user.id, requestId: meta.requestId, data: { ...patch } });
         return row;
       });
+      ctx.credentials.invalidate();
       return presentUser(updated, agencyLookup(ctx));
     },
 
@@ -136,6 +137,7 @@ export function createUserAdminUseCases(ctx: IdentityContext) {
         await identityRepo.deleteSessionsOfUser(tx, user.id);
         await appendAudit(tx, { actor: { label: 'simpeg' }, action: 'user.disabled', entityType: 'user', entityId: user.id, data: { reason: `personnel status ${status}` } });
       });
+      ctx.credentials.invalidate();
     },
 
     /** Creates a system administrator from the command line (no agency). */
