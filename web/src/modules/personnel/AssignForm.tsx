@@ -3,11 +3,11 @@ import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo } from 'react';
 import { usePersonnelT } from './i18n';
 import { VacantBadge } from './Badges';
 import { useAssign, type EmployeeProfile } from './employees.api';
-import { focusField, splitServerError } from './form-errors';
+import { focusField, useSubmitFailure } from './form-errors';
 import { OptionalLabel } from './OptionalLabel';
 import { flattenUnits, useUnitPositions, useUnitTree } from './organisation.api';
 import { usePersonnelAccess } from './personnel.access';
@@ -31,8 +31,7 @@ export function AssignForm({ employee, opened, onClose }: { employee: EmployeePr
   const phone = useMediaQuery('(max-width: 36em)');
   const access = usePersonnelAccess();
   const assign = useAssign(employee.id);
-  const [failure, setFailure] = useState<string | null>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
+  const { failure, setFailure, alertRef, report } = useSubmitFailure(t, FIELDS, CODE_FIELDS);
 
   const form = useForm({
     mode: 'controlled',
@@ -75,12 +74,7 @@ export function AssignForm({ employee, opened, onClose }: { employee: EmployeePr
         });
         close();
       } catch (error) {
-        const { fields, general } = splitServerError(error, t, FIELDS, CODE_FIELDS);
-        form.setErrors(fields);
-        if (general) {
-          setFailure(general);
-          requestAnimationFrame(() => alertRef.current?.focus());
-        } else focusField(Object.keys(fields)[0]);
+        report(error, form.setErrors);
       }
     },
     (errors) => focusField(Object.keys(errors)[0]),

@@ -4,11 +4,10 @@ import { Alert, Button, Group, Modal, Radio, SimpleGrid, Stack, Text, TextInput,
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertCircle } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
 import { usePersonnelT } from './i18n';
 import { EmployeePicker } from './EmployeePicker';
 import { OptionalLabel } from './OptionalLabel';
-import { focusField, splitServerError } from './form-errors';
+import { focusField, useSubmitFailure } from './form-errors';
 import { DELEGATION_KINDS, useDelegate, type DelegationKind, type PositionKind } from './organisation.api';
 import { addDays, isIsoDate, todayIso } from './personnel.format';
 import { delegationKindName, holdingLabel } from './personnel.labels';
@@ -39,8 +38,7 @@ export function DelegationForm({ position, opened, onClose }: DelegationFormProp
   const t = usePersonnelT();
   const phone = useMediaQuery('(max-width: 36em)');
   const delegate = useDelegate(position.id);
-  const [failure, setFailure] = useState<string | null>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
+  const { failure, setFailure, alertRef, report } = useSubmitFailure(t, FIELDS, CODE_FIELDS);
 
   const form = useForm({
     mode: 'controlled',
@@ -82,12 +80,7 @@ export function DelegationForm({ position, opened, onClose }: DelegationFormProp
         });
         close();
       } catch (error) {
-        const { fields, general } = splitServerError(error, t, FIELDS, CODE_FIELDS);
-        form.setErrors(fields);
-        if (general) {
-          setFailure(general);
-          requestAnimationFrame(() => alertRef.current?.focus());
-        } else focusField(Object.keys(fields)[0]);
+        report(error, form.setErrors);
       }
     },
     (errors) => focusField(Object.keys(errors)[0]),

@@ -1,3 +1,4 @@
+import { useRef, useState } from 'react';
 import { isApiError } from '../../lib/api';
 import { errorMessage, fieldErrors } from '../../lib/error-message';
 import type { PersonnelTranslate as Translate } from './i18n';
@@ -23,4 +24,22 @@ export function splitServerError(
 /** Puts the keyboard focus on a form field by its name once the messages are drawn. */
 export function focusField(name: string | undefined): void {
   if (name) requestAnimationFrame(() => document.querySelector<HTMLElement>(`[name="${name}"]`)?.focus());
+}
+
+/**
+ * The form-level failure of a submit and how one is shown: messages under their fields (focus on
+ * the first), or, when none belongs to a field, in the form's alert (focus on it).
+ */
+export function useSubmitFailure(t: Translate, formFields: readonly string[], codeFields: Record<string, string> = {}) {
+  const [failure, setFailure] = useState<string | null>(null);
+  const alertRef = useRef<HTMLDivElement>(null);
+  const report = (error: unknown, setErrors: (errors: Record<string, string>) => void): void => {
+    const { fields, general } = splitServerError(error, t, formFields, codeFields);
+    setErrors(fields);
+    if (general) {
+      setFailure(general);
+      requestAnimationFrame(() => alertRef.current?.focus());
+    } else focusField(Object.keys(fields)[0]);
+  };
+  return { failure, setFailure, alertRef, report };
 }
