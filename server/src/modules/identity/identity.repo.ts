@@ -133,7 +133,7 @@ export const identityRepo = {
     await db.execute(sql`
       INSERT INTO login_attempts AS a (username, failures, first_failure_at, locked_until)
       VALUES (${username}, 1, now(), CASE WHEN ${rule.maxFailures}::int <= 1 THEN now() + make_interval(mins => ${rule.lockMinutes}::int) END)
-      ON CONFLICT (username) DO UPDATE SET
+      ON CONFLICT (username, address) DO UPDATE SET
         failures = CASE WHEN a.first_failure_at < now() - make_interval(mins => ${rule.windowMinutes}::int) OR a.locked_until <= now()
                         THEN 1 ELSE a.failures + 1 END,
         first_failure_at = CASE WHEN a.first_failure_at < now() - make_interval(mins => ${rule.windowMinutes}::int) OR a.locked_until <= now()

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 /** Staff and citizens. `agencyId` names a personnel agency by id (no cross-module foreign key). */
 export const users = pgTable(
@@ -9,6 +9,11 @@ export const users = pgTable(
     /** Stored lower-case; unique. */
     username: text('username').notNull(),
     email: text('email'),
+    /**
+     * True once the address is known to belong to the account (set by an administrator, or confirmed
+     * by a link). Only verified addresses are unique, so registration never reveals a taken address.
+     */
+    emailVerified: boolean('email_verified').notNull().default(false),
     phone: text('phone'),
     displayName: text('display_name').notNull(),
     kind: text('kind', { enum: ['staff', 'citizen'] }).notNull(),
@@ -17,6 +22,10 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }),
     status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    /** Why a disabled account is disabled: `admin` (by hand) or `personnel` (SIMPEG recorded a leaver). */
+    disabledReason: text('disabled_reason', { enum: ['admin', 'personnel'] }),
+    /** Made by the demo seed with the published password: production refuses to start while one is active. */
+    demo: boolean('demo').notNull().default(false),
     totpSecret: text('totp_secret'),
     totpEnabled: boolean('totp_enabled').notNull().default(false),
     /** The last TOTP time step accepted, so a code cannot be used twice. */
@@ -27,7 +36,7 @@ export const users = pgTable(
   },
   (t) => [
     uniqueIndex('users_username_idx').on(t.username),
-    uniqueIndex('users_email_idx').on(t.email),
+    uniqueIndex('users_email_idx').on(t.email).where(sql`${t.emailVerified}`),
     index('users_agency_idx').on(t.agencyId),
   ],
 );
@@ -49,13 +58,18 @@ export const sessions = pgTable(
   (t) => [uniqueIndex('sessions_token_hash_idx').on(t.tokenHash), index('sessions_user_idx').on(t.userId)],
 );
 
-/** Failed sign-ins per username (known or not), so lockout does not reveal which accounts exist. */
+/**
+ * Failed sign-ins per username (known or not) and client address, so lockout does not reveal which
+ * accounts exist and one address cannot lock an account for everyone else.
+ */
 export const loginAttempts = pgTable('login_attempts', {
-  username: text('username').primaryKey(),
+  username: text('username').notNull(),
+  address: text('address').notNull().default(''),
   failures: integer('failures').notNull().default(0),
   firstFailureAt: timestamp('first_failure_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
-});
+}, (t) => [primaryKey({ columns: [t.username, t.address] })]);
 
 /** Tokens for machine clients: hashed, scoped, revocable. */
 export const apiTokens = pgTable(
