@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- <name>`: limit | agencies | health | directory | holders | startup | all. See bench/README.md.
+ * `npm run bench -- <name>`: limit | agencies | health | directory | holders | startup | all | upload-bomb. See bench/README.md.
  * Prints a table and saves the figures as JSON under bench/results/.
  */
 import fs from 'node:fs';
@@ -10,8 +10,10 @@ import { AGENCIES, benchEngines, DIRECTORY, HEALTH, LIMIT, runHttpBench, type Ht
 import { loadSettings } from './load.js';
 import { ROOT } from './proc.js';
 import { runStartupBench, type StartupRow } from './startup.js';
+import { runUploadBombBench, type BombRow } from './upload-bomb.js';
 
-const NAMES = ['limit', 'agencies', 'health', 'directory', 'holders', 'startup', 'all'] as const;
+// `upload-bomb` is not part of `all`: it measures a refusal, not throughput.
+const NAMES = ['limit', 'agencies', 'health', 'directory', 'holders', 'startup', 'all', 'upload-bomb'] as const;
 type Name = (typeof NAMES)[number];
 
 const log = (line: string) => console.error(`· ${line}`);
@@ -51,6 +53,16 @@ function printStartup(rows: StartupRow[]): void {
   ));
 }
 
+function printBomb(rows: BombRow[]): void {
+  console.log(table(
+    ['case', 'answer', 'file MB', 'unzipped MB', 'answer ms', 'RSS before MB', 'RSS peak MB', 'RSS after MB', 'loop delay max ms', 'idle health max ms', 'health max ms', 'health > 200 ms'],
+    rows.map((r) => [
+      r.case, `${r.status} ${r.code}`, fixed(r.fileMb, 1), fixed(r.unzippedMb), fixed(r.answerMs), fixed(r.rssBeforeMb), fixed(r.rssPeakMb),
+      fixed(r.rssAfterMb), fixed(r.loopDelayMaxMs), fixed(r.idleHealthMaxMs), fixed(r.healthMaxMs), `${r.healthOver} of ${r.healthChecks}`,
+    ]),
+  ));
+}
+
 async function main(name: string | undefined): Promise<number> {
   if (!NAMES.includes(name as Name)) {
     console.error(`Usage: npm run bench -- <${NAMES.join('|')}>  (see bench/README.md)`);
@@ -65,10 +77,16 @@ async function main(name: string | undefined): Promise<number> {
     settings: { ...settings, engines },
   };
 
-  if (name !== 'startup' && name !== 'holders') {
+  if (name === 'upload-bomb') {
+    const rows = await runUploadBombBench(log);
+    console.log('\nXLSX bomb posted as a dry-run import by an agency admin (PGlite server process, RSS sampled every 50 ms)\n');
+    printBomb(rows);
+    report.uploadBomb = rows;
+  }
+  if (name !== 'startup' && name !== 'holders' && name !== 'upload-bomb') {
     const targets = {
       limit: [LIMIT], agencies: [LIMIT, AGENCIES], health: [LIMIT, HEALTH], directory: [LIMIT, DIRECTORY], all: [LIMIT, AGENCIES, HEALTH, DIRECTORY],
-    }[name as Exclude<Name, 'startup' | 'holders'>];
+    }[name as Exclude<Name, 'startup' | 'holders' | 'upload-bomb'>];
     const rows = await runHttpBench(targets, engines, settings, log);
     console.log(`\nHTTP load, ${settings.connections} connections, ${settings.durationSeconds} s per target (ratio = req/s ÷ limit on the same engine)\n`);
     printHttp(rows);

@@ -1,4 +1,4 @@
-import type { BulkUser } from '../src/modules/identity/index.js';
+import type { BulkUser, KnownDemoAccounts } from '../src/modules/identity/index.js';
 import type { Modules } from '../src/modules.js';
 import type { Progress } from '../src/platform/progress.js';
 import { seedPersonnel } from './personnel-demo.js';
@@ -34,6 +34,16 @@ const DEMO_USERS: DemoDefinition[] = [
   { username: 'umkm', displayName: 'Sri Rahayu (Tahu Aci Slawi)', kind: 'citizen', roles: ['business_owner', 'citizen'], agency: null },
   { username: 'warga', displayName: 'Warga Slawi', kind: 'citizen', roles: ['citizen'], agency: null },
 ];
+
+/**
+ * What the demo seeds create, for production's start-up check to find demo accounts seeded before
+ * they were flagged `demo`: the fixed accounts and the bulk ones of the full profile (loadInBatches).
+ */
+export const KNOWN_DEMO_ACCOUNTS: KnownDemoAccounts = {
+  password: DEMO_PASSWORD,
+  usernames: DEMO_USERS.map((d) => d.username),
+  bulkPattern: '^(pegawai|warga)\\.[0-9]{5}$',
+};
 
 /** Creates the demo accounts that do not exist yet; returns every demo account. */
 async function seedAccounts(modules: Modules): Promise<DemoAccount[]> {

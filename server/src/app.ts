@@ -16,9 +16,13 @@ import type { Database } from './platform/db/index.js';
 import { createEventBus, createJobAdmin, eventRoutes } from './platform/events/index.js';
 import { createBlobStore } from './platform/files/index.js';
 import { installAccessControl } from './platform/http/access.js';
-import { frameworkErrorHandler, installErrorHandler, routeNotFound } from './platform/http/error-handler.js';
+import { installCachePolicy } from './platform/http/cache.js';
+import {
+  clientErrorHandler, frameworkErrorHandler, installProtocolAnswers, installErrorHandler, routeNotFound,
+} from './platform/http/error-handler.js';
 import { installInputGuard } from './platform/http/input.js';
 import type { App } from './platform/http/types.js';
+import { createValidation } from './platform/http/validation.js';
 import type { Platform } from './platform/index.js';
 import { createModules, type Modules } from './modules.js';
 
@@ -38,6 +42,7 @@ export interface Built {
  * in the order `modules.ts` lists them, then the web app. Tests call it too (through buildTestApp).
  */
 export async function buildApp(config: Config, database: Database): Promise<Built> {
+  const validation = createValidation();
   const fastify = Fastify({
     logger: {
       level: config.logLevel,
@@ -49,12 +54,14 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     },
     requestIdHeader: false,
     frameworkErrors: frameworkErrorHandler,
+    clientErrorHandler,
+    // Both are answered by installProtocolAnswers instead, in the platform's error body.
+    return503OnClosing: false,
+    http: { requireHostHeader: false },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.nodeEnv === 'production',
-    ajv: {
-      // Unknown fields are rejected, not silently dropped; every error is reported at once.
-      customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true },
-    },
+    // Only the configured proxies may say who the client is; anyone else's X-Forwarded-For is ignored.
+    trustProxy: config.trustedProxies.length > 0 ? [...config.trustedProxies] : false,
+    schemaController: { compilersFactory: { buildValidator: validation.buildValidator } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const app = fastify as unknown as App;
   const log: FastifyBaseLogger = fastify.log;
@@ -63,7 +70,10 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   const blobs = createBlobStore(config.blobs, database.db);
   const platform: Platform = { config, database, db: database.db, events, blobs, log };
 
+  fastify.addHook('onRoute', validation.onRoute);
   installErrorHandler(fastify);
+  installProtocolAnswers(fastify);
+  installCachePolicy(fastify);
   installInputGuard(fastify);
   // Fastify parses text/plain by default; the API takes JSON (a route wanting another type registers
   // its own parser), so plain text answers 415 rather than a puzzling "body must be an object".
@@ -121,7 +131,10 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     await database.db.execute('SELECT 1');
     return { status: 'ok' as const, database: database.kind, version: VERSION };
   });
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, async () => fastify.swagger());
+  app.get('/api/openapi.json', {
+    schema: { hide: true },
+    config: { access: 'public', cache: { maxAgeSeconds: 300 } },
+  }, async () => fastify.swagger());
   eventRoutes(app, createJobAdmin(database.db));
 
   for (const module of modules.list) await module.routes(app);

@@ -8,9 +8,12 @@ import { DataDirLockedError, openDatabase, runMigrations, type Database } from '
 import { verifyAuditChain } from './platform/audit/index.js';
 import { AppError } from './platform/errors.js';
 import { reportDeadJobs } from './platform/events/index.js';
+import { listeningUrl } from './platform/http/listen.js';
 import { createProgress } from './platform/progress.js';
 import { seedOrganisation, seedReference } from '../seeds/index.js';
-import { seedDemo, seedFull, type DemoAccount } from '../seeds/demo.js';
+import { KNOWN_DEMO_ACCOUNTS, seedDemo, seedFull, type DemoAccount } from '../seeds/demo.js';
+import type { DemoAccountsReport } from './modules/identity/index.js';
+import type { Modules } from './modules.js';
 
 const USAGE = `Tegal Smart City ${VERSION}
 
@@ -26,6 +29,8 @@ Pemakaian: npm run cli -- <perintah>
                               --dry-run hanya memeriksa, --agency membatasi ke satu perangkat daerah
   create-admin <username> <password> [--name "Nama"]
                               buat akun admin sistem
+  demo-accounts disable       nonaktifkan akun demo (kata sandi demo yang diumumkan); wajib
+                              sebelum production mau berjalan pada data yang pernah diisi data contoh
 
 Variabel lingkungan:
 ${Object.entries(CONFIG_VARIABLES).map(([k, v]) => `  ${k.padEnd(22)} ${v}`).join('\n')}
@@ -117,11 +122,41 @@ async function open(config: Config): Promise<Database> {
   return database;
 }
 
-async function serve(config: Config): Promise<void> {
+/** Names the accounts of a report: at most ten usernames, then how many more. */
+function namesOf(report: DemoAccountsReport): string {
+  const more = report.total - report.usernames.length;
+  return report.usernames.join(', ') + (more > 0 ? ` dan ${more} akun lainnya` : '');
+}
+
+/**
+ * Production refuses a database with active demo accounts: anyone who read the README could sign in
+ * to them (`admin` is a system administrator), e.g. when a development data directory is copied to a
+ * server. Returns the message to print, or null when there is none.
+ */
+async function demoAccountsProblem(modules: Modules): Promise<string | null> {
+  const found = await modules.identity.api.findActiveDemoAccounts(KNOWN_DEMO_ACCOUNTS);
+  if (found.total === 0) return null;
+  return `Server tidak dijalankan: NODE_ENV=production, tetapi basis data memuat ${found.total} akun demo aktif ` +
+    `yang dapat dimasuki dengan kata sandi demo yang diumumkan: ${namesOf(found)}.\n` +
+    'Nonaktifkan dengan `npm run cli -- demo-accounts disable`, lalu buat admin sungguhan dengan ' +
+    '`npm run cli -- create-admin <username> <password>` (nama pengguna selain milik akun demo).';
+}
+
+async function serve(config: Config): Promise<number> {
   const started = Date.now();
   const database = await open(config);
   const built = await buildApp(config, database);
   const { app, modules, platform } = built;
+
+  if (config.nodeEnv === 'production') {
+    const problem = await demoAccountsProblem(modules);
+    if (problem) {
+      console.error(problem);
+      await app.close();
+      await database.close();
+      return 1;
+    }
+  }
 
   const fresh = await modules.region.api.listDistricts().then((d) => d.length === 0);
   if (fresh) {
@@ -146,7 +181,9 @@ async function serve(config: Config): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   platform.events.start();
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
-  console.log(`Tegal Smart City siap di ${config.publicUrl} (basis data: ${database.kind}, ${seconds} s)`);
+  // The address actually bound, which HOST decides; PUBLIC_URL is where users reach it (perhaps via a proxy).
+  console.log(`Tegal Smart City mendengarkan di ${listeningUrl(app.server.address())} (alamat publik ${config.publicUrl}; basis data: ${database.kind}, ${seconds} s)`);
+  return -1; // keep running
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -158,8 +195,7 @@ async function main(argv: string[]): Promise<number> {
   const config = loadConfig();
   switch (command) {
     case 'serve':
-      await serve(config);
-      return -1; // keep running
+      return serve(config);
     case 'migrate': {
       const database = await open(config);
       await database.close();
@@ -202,6 +238,22 @@ async function main(argv: string[]): Promise<number> {
         if (!(err instanceof AppError)) throw err;
         console.error(`Gagal membuat admin: ${err.message}`);
         return 2;
+      } finally {
+        await database.close();
+      }
+    }
+    case 'demo-accounts': {
+      if (rest[0] !== 'disable' || rest.length > 1) {
+        console.error('Pemakaian: demo-accounts disable');
+        return 2;
+      }
+      const database = await open(config);
+      try {
+        const { modules } = await buildApp(config, database);
+        const gone = await modules.identity.api.disableDemoAccounts(KNOWN_DEMO_ACCOUNTS);
+        if (gone.total === 0) console.log('Tidak ada akun demo aktif.');
+        else console.log(`${gone.total} akun demo dinonaktifkan (sesi diakhiri, token API dicabut; tercatat di log audit): ${namesOf(gone)}.`);
+        return 0;
       } finally {
         await database.close();
       }

@@ -21,7 +21,8 @@ describe('configuration', () => {
     expect(config).toMatchObject({
       nodeEnv: 'development',
       port: 3000,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
+      trustedProxies: [],
       publicUrl: 'http://localhost:3000',
       databaseUrl: undefined,
       dataDir: path.resolve('./data'),
@@ -42,12 +43,12 @@ describe('configuration', () => {
 
   it('reads every variable it documents', () => {
     const config = loadConfig({
-      PORT: '4000', HOST: '127.0.0.1', DATABASE_URL: 'postgresql://app@db:5432/tsc', DATA_DIR: '/srv/tsc',
+      PORT: '4000', HOST: '0.0.0.0', TRUSTED_PROXIES: '10.0.0.5, 10.1.0.0/16,::1', DATABASE_URL: 'postgresql://app@db:5432/tsc', DATA_DIR: '/srv/tsc',
       REGION_CODE: '33.29', SEED_PROFILE: 'none', LOG_LEVEL: 'warn', AUTH_SECRET: SECRET, BODY_LIMIT_BYTES: '2048',
       BLOB_STORE: 's3', S3_ENDPOINT: 'https://s3.example.id', S3_BUCKET: 'tsc', S3_ACCESS_KEY_ID: 'id', S3_SECRET_ACCESS_KEY: 'key',
     });
     expect(config).toMatchObject({
-      port: 4000, host: '127.0.0.1', databaseUrl: 'postgresql://app@db:5432/tsc', dataDir: '/srv/tsc', regionCode: '33.29',
+      port: 4000, host: '0.0.0.0', trustedProxies: ['10.0.0.5', '10.1.0.0/16', '::1'], databaseUrl: 'postgresql://app@db:5432/tsc', dataDir: '/srv/tsc', regionCode: '33.29',
       seedProfile: 'none', logLevel: 'warn', authSecret: SECRET, bodyLimitBytes: 2048,
       blobs: { kind: 's3', endpoint: 'https://s3.example.id', bucket: 'tsc', region: 'us-east-1', accessKeyId: 'id', secretAccessKey: 'key' },
     });
@@ -70,6 +71,21 @@ describe('configuration', () => {
       expect(problems.some((p) => p.includes(name)), `${name} in ${problems.join(' | ')}`).toBe(true);
     }
     expect(problems).toHaveLength(10);
+  });
+
+  it('listens on loopback only unless HOST says otherwise, in every environment', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://smartcity.tegalkab.go.id', AUTH_SECRET: SECRET }).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+  });
+
+  it('trusts no proxy by default, and refuses TRUSTED_PROXIES entries that are not addresses, CIDRs or range names', () => {
+    expect(loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://smartcity.tegalkab.go.id', AUTH_SECRET: SECRET }).trustedProxies).toEqual([]);
+    expect(loadConfig({ TRUSTED_PROXIES: 'loopback, uniquelocal, 2001:db8::/32, 192.168.1.10' }).trustedProxies)
+      .toEqual(['loopback', 'uniquelocal', '2001:db8::/32', '192.168.1.10']);
+    const problems = problemsOf({ TRUSTED_PROXIES: 'true, 10.0.0.0/33, proxy.local, 10.0.0.1/8/1, ::1/129, 10.0.0.1' });
+    expect(problems).toHaveLength(5);
+    for (const bad of ['"true"', '"10.0.0.0/33"', '"proxy.local"', '"10.0.0.1/8/1"', '"::1/129"']) expect(problems.join('\n')).toContain(bad);
   });
 
   it('puts every problem in the error message shown at start', () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 /** Where the platform stores its data and how it is reached; read once at start, then frozen. */
@@ -6,8 +7,13 @@ export interface Config {
   readonly nodeEnv: 'development' | 'test' | 'production';
   /** TCP port the HTTP server listens on. */
   readonly port: number;
-  /** Address the server binds to. */
+  /** Address the server binds to; loopback unless set, so a development install is not on the network. */
   readonly host: string;
+  /**
+   * Reverse proxies whose `X-Forwarded-For` is believed (addresses or CIDRs); empty trusts none, so a
+   * client cannot choose the address that rate limits, sessions and the audit log record.
+   */
+  readonly trustedProxies: readonly string[];
   /** The address users reach the platform at; decides the Secure flag on cookies and links in letters. */
   readonly publicUrl: string;
   /** PostgreSQL connection string; `undefined` runs the embedded PGlite database in `dataDir`. */
@@ -43,7 +49,8 @@ export interface Config {
 export const CONFIG_VARIABLES: Record<string, string> = {
   NODE_ENV: 'development (default), test or production',
   PORT: 'HTTP port (default 3000)',
-  HOST: 'address to bind (default 0.0.0.0)',
+  HOST: 'address to bind (default 127.0.0.1; 0.0.0.0 listens on every interface)',
+  TRUSTED_PROXIES: 'comma-separated addresses, CIDRs or loopback/linklocal/uniquelocal: reverse proxies whose X-Forwarded-For is believed (default none)',
   PUBLIC_URL: 'public address of the platform (default http://localhost:PORT); https turns on Secure cookies',
   DATABASE_URL: 'postgres://… to use a PostgreSQL server; unset runs embedded PGlite in DATA_DIR',
   DATA_DIR: 'directory for the embedded database, blobs and the lock file (default ./data)',
@@ -104,7 +111,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const nodeEnv = oneOf('NODE_ENV', ['development', 'test', 'production'] as const, 'development');
   const production = nodeEnv === 'production';
   const port = int('PORT', 3000, 0, 65535);
-  const host = read('HOST') ?? '0.0.0.0';
+  // Loopback by default: a fresh install seeds accounts with published passwords, so it should not be
+  // reachable from the network until someone decides it should (HOST=0.0.0.0).
+  const host = read('HOST') ?? '127.0.0.1';
+  const trustedProxies = proxyList(read('TRUSTED_PROXIES'), problems);
 
   const publicUrl = read('PUBLIC_URL') ?? `http://localhost:${port}`;
   if (!/^https?:\/\/[^\s/]+/.test(publicUrl)) problems.push(`PUBLIC_URL harus alamat http(s)://…, bukan "${publicUrl}"`);
@@ -158,9 +168,29 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
-    nodeEnv, port, host, publicUrl: publicUrl.replace(/\/+$/, ''), databaseUrl, dataDir, regionCode, timeZone,
+    nodeEnv, port, host, trustedProxies: Object.freeze(trustedProxies), publicUrl: publicUrl.replace(/\/+$/, ''), databaseUrl, dataDir, regionCode, timeZone,
     seedProfile, logLevel, authSecret, bodyLimitBytes, blobs: Object.freeze(blobs),
   });
+}
+
+/** The address ranges proxy-addr (Fastify's `trustProxy`) knows by name. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** Parses `TRUSTED_PROXIES`: IPv4/IPv6 addresses, CIDRs or range names, comma-separated; lists every bad entry. */
+function proxyList(raw: string | undefined, problems: string[]): string[] {
+  if (raw === undefined) return [];
+  const entries = raw.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const entry of entries) {
+    if (PROXY_RANGES.includes(entry)) continue;
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const version = isIP(address);
+    const bits = version === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= bits);
+    if (version === 0 || !prefixOk || rest.length > 0) {
+      problems.push(`TRUSTED_PROXIES berisi "${entry}", bukan alamat IP, CIDR (10.0.0.0/24) atau loopback/linklocal/uniquelocal`);
+    }
+  }
+  return entries;
 }
 
 function isTimeZone(name: string): boolean {

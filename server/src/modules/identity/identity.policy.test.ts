@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/index.js';
-import { appsFrom, canGrantRole, canSeeUser, PERMISSIONS, permissionsFor } from './identity.policy.js';
+import { appsFrom, canChangeUser, canGrantRole, canSeeUser, PERMISSIONS, permissionsFor, ROLES } from './identity.policy.js';
 
 function actor(roles: string[], agencyId: string | null): Actor {
   return { kind: 'user', userId: 'u', username: 'u', displayName: 'U', userKind: 'staff', agencyId, roles, permissions: new Set(permissionsFor(roles)) };
@@ -27,10 +27,33 @@ describe('roles and permissions', () => {
     expect(canSeeUser(opd, { agencyId: 'a1', roles: ['employee'] })).toBe(true);
     expect(canSeeUser(opd, { agencyId: 'a2', roles: ['employee'] })).toBe(false);
     expect(canSeeUser(actor(['agency_admin'], null), { agencyId: null, roles: [] })).toBe(false);
-    expect(canGrantRole(opd, 'data_producer')).toBe(true);
+    expect(canGrantRole(opd, 'employee')).toBe(true);
+    expect(canGrantRole(opd, 'agency_admin')).toBe(true);
     expect(canGrantRole(opd, 'system_admin')).toBe(false);
     expect(canGrantRole(opd, 'personnel_admin')).toBe(false);
     expect(canSeeUser(actor(['employee'], 'a1'), { agencyId: 'a1', roles: [] })).toBe(false);
     expect(canSeeUser(actor(['system_admin'], null), { agencyId: 'a2', roles: ['system_admin'] })).toBe(true);
+  });
+
+  it('grants a role only to someone who manages users and holds every permission it grants', () => {
+    const opd = actor(['agency_admin'], 'a1');
+    for (const role of ['executive', 'data_steward', 'data_producer']) expect(canGrantRole(opd, role), role).toBe(false);
+    for (const role of ROLES) expect(canGrantRole(actor(['system_admin'], null), role), role).toBe(true);
+    // BKPSDM holds every permission of `employee` but manages no users.
+    expect(canGrantRole(actor(['personnel_admin'], 'a1'), 'employee')).toBe(false);
+    // A token narrowed to users:manage grants nothing beyond its scopes.
+    const token = { ...actor(['system_admin'], null), permissions: new Set(['users:manage']) };
+    expect(canGrantRole(token, 'employee')).toBe(false);
+    expect(canChangeUser(opd, { agencyId: 'a1', roles: ['employee'] })).toBe(true);
+    expect(canChangeUser(opd, { agencyId: 'a1', roles: ['system_admin'] })).toBe(false);
+    expect(canChangeUser(opd, { agencyId: 'a1', roles: ['employee', 'data_steward'] })).toBe(false);
+    expect(canChangeUser(opd, { agencyId: 'a2', roles: ['employee'] })).toBe(false);
+  });
+
+  it('keeps personal data behind a permission of its own, held by every staff role', () => {
+    for (const role of ['system_admin', 'agency_admin', 'personnel_admin', 'employee', 'executive', 'data_steward', 'data_producer']) {
+      expect(permissionsFor([role]), role).toContain('personnel:read-personal');
+    }
+    expect(permissionsFor(['citizen', 'business_owner'])).not.toContain('personnel:read-personal');
   });
 });

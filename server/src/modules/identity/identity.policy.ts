@@ -19,20 +19,22 @@ export type StaffRole = (typeof STAFF_ROLES)[number];
  * the actor's own agency; the service checks the record, and out-of-scope records answer 404.
  */
 export const PERMISSIONS = [
-  'users:manage', 'users:manage-agency', 'audit:read', 'jobs:manage',
-  'personnel:manage', 'personnel:manage-agency', 'personnel:read-directory',
+  'users:manage', 'users:manage-agency', 'users:disable-leavers', 'audit:read', 'jobs:manage',
+  'personnel:manage', 'personnel:manage-agency', 'personnel:read-directory', 'personnel:read-personal',
   'dashboard:read', 'opendata:review', 'opendata:publish', 'marketplace:manage-own',
   ...APP_KEYS.map((key) => `app:${key}` as const),
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const STAFF_BASE: Permission[] = ['personnel:read-directory', 'app:eoffice', 'app:simpeg'];
+// `personnel:read-personal` lets people read their own NIK, birth date, address and phone (BKPSDM
+// everyone's); a separate permission so an API token sees personal data only when scoped with it.
+const STAFF_BASE: Permission[] = ['personnel:read-directory', 'personnel:read-personal', 'app:eoffice', 'app:simpeg'];
 
 /** Role → permissions; system_admin holds every permission. */
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   system_admin: PERMISSIONS,
   agency_admin: [...STAFF_BASE, 'users:manage-agency', 'personnel:manage-agency'],
-  personnel_admin: [...STAFF_BASE, 'personnel:manage'],
+  personnel_admin: [...STAFF_BASE, 'personnel:manage', 'users:disable-leavers'],
   employee: STAFF_BASE,
   executive: [...STAFF_BASE, 'dashboard:read', 'app:sate', 'app:smartcity'],
   data_steward: [...STAFF_BASE, 'opendata:review', 'opendata:publish', 'app:satudata'],
@@ -40,9 +42,6 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   citizen: ['app:segalengko', 'app:dolan', 'app:satudata'],
   business_owner: ['marketplace:manage-own', 'app:dolan'],
 };
-
-/** Roles only a full user administrator may grant (an agency admin may not). */
-export const PRIVILEGED_ROLES: readonly Role[] = ['system_admin', 'personnel_admin'];
 
 /** True for a known role name. */
 export function isRole(name: string): name is Role {
@@ -72,32 +71,70 @@ export interface ManagedUser {
   roles: readonly string[];
 }
 
+/**
+ * Whoever changes an account, as the user-management rules see them: a signed-in actor, or the
+ * causer another module recorded with its event (SIMPEG's `changedBy`), with the rights held then.
+ */
+export type UserManager = Pick<Actor, 'agencyId' | 'permissions'>;
+
 /** True when the actor may see and manage users at all (everywhere or in their agency). */
-export function canManageUsers(actor: Actor): boolean {
+export function canManageUsers(actor: UserManager): boolean {
   return actor.permissions.has('users:manage') || actor.permissions.has('users:manage-agency');
 }
 
 /** The agency the actor's user management is confined to; null means every agency. */
-export function userScope(actor: Actor): { agencyId: string | null } | 'all' {
+export function userScope(actor: UserManager): { agencyId: string | null } | 'all' {
   if (actor.permissions.has('users:manage')) return 'all';
   return { agencyId: actor.agencyId };
 }
 
 /** True when the user lies inside the actor's user-management scope (else the record answers 404). */
-export function canSeeUser(actor: Actor, user: ManagedUser): boolean {
+export function canSeeUser(actor: UserManager, user: ManagedUser): boolean {
   const scope = userScope(actor);
   if (scope === 'all') return canManageUsers(actor);
   return actor.permissions.has('users:manage-agency') && scope.agencyId !== null && user.agencyId === scope.agencyId;
 }
 
-/** True when the actor may grant (or take away) the role. */
-export function canGrantRole(actor: Actor, role: string): boolean {
-  if (actor.permissions.has('users:manage')) return true;
-  return actor.permissions.has('users:manage-agency') && !(PRIVILEGED_ROLES as readonly string[]).includes(role);
+/**
+ * True when the actor may grant (or take away) the role: they manage users and already hold every
+ * permission the role grants, so nobody hands out (or strips) more than they have themselves.
+ * An unknown role grants nothing (as in permissionsFor); the schemas keep it from being granted.
+ */
+export function canGrantRole(actor: UserManager, role: string): boolean {
+  return canManageUsers(actor) && permissionsFor([role]).every((p) => actor.permissions.has(p));
+}
+
+/**
+ * True when the actor may change this account at all (name, agency, roles, status): it lies in their
+ * scope and they could grant every role it holds. Used by user administration and by identity's
+ * handlers of other modules' events, so the same rules hold whichever module causes the change.
+ */
+export function canChangeUser(actor: UserManager, user: ManagedUser): boolean {
+  return canSeeUser(actor, user) && user.roles.every((role) => canGrantRole(actor, role));
+}
+
+/**
+ * True when a SIMPEG status change by the actor may disable (or, on return, re-enable) the account
+ * linked to the employee: whoever could change the account in user administration, or BKPSDM
+ * (`users:disable-leavers`, granted nothing else over accounts) for an account whose every role's
+ * permissions they hold themselves — so recording a retirement never ends a platform admin's access.
+ */
+export function canApplyLeaverStatus(actor: UserManager, user: ManagedUser): boolean {
+  if (canChangeUser(actor, user)) return true;
+  return actor.permissions.has('users:disable-leavers')
+    && user.roles.every((role) => permissionsFor([role]).every((p) => actor.permissions.has(p)));
+}
+
+/**
+ * True when the actor may link a new account to a SIMPEG employee record: only a full user
+ * administrator, since whoever signs in with the account reads that record's personal data.
+ */
+export function canLinkEmployee(actor: UserManager): boolean {
+  return actor.permissions.has('users:manage');
 }
 
 /** True when the actor may place a user in the agency. */
-export function canAssignAgency(actor: Actor, agencyId: string): boolean {
+export function canAssignAgency(actor: UserManager, agencyId: string): boolean {
   if (actor.permissions.has('users:manage')) return true;
   return actor.permissions.has('users:manage-agency') && actor.agencyId !== null && actor.agencyId === agencyId;
 }

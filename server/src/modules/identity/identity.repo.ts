@@ -8,6 +8,18 @@ export type NewUser = typeof users.$inferInsert;
 export type SessionRow = typeof sessions.$inferSelect;
 export type TokenRow = typeof apiTokens.$inferSelect;
 
+/** Sign-in failures bearing on one attempt (see `failureState`). */
+export interface FailureState extends Record<string, unknown> {
+  lockedForSeconds: number | null;
+  recentFailures: number;
+  sinceLastFailureMs: number | null;
+}
+
+/** Which accounts count as demo accounts: flagged by the seed, or holding one of these password hashes. */
+function demoAccount(demoHashes: readonly string[]): SQL {
+  return demoHashes.length > 0 ? sql`(${users.demo} OR ${inArray(users.passwordHash, [...demoHashes])})` : sql`${users.demo}`;
+}
+
 /** A user to bulk-load with COPY (regency-scale demo data). */
 export interface BulkUser {
   username: string;
@@ -17,6 +29,8 @@ export interface BulkUser {
   roles: string[];
   passwordHash: string;
   phone: string | null;
+  /** Made with the published demo password (production refuses to start while such an account is active). */
+  demo?: boolean;
 }
 
 
@@ -52,6 +66,18 @@ export const identityRepo = {
     return row!;
   },
 
+  /** Removes an account (undoing a creation whose follow-up failed); sessions and tokens go with it. */
+  async deleteUser(db: Db, id: string): Promise<void> {
+    await identityRepo.bumpRevision(db);
+    await db.delete(users).where(eq(users.id, id));
+  },
+
+  /** Revokes every token of a user that is not revoked yet (a disabled account keeps no machine access). */
+  async revokeTokensOfUser(db: Db, userId: string, at: Date): Promise<void> {
+    await identityRepo.bumpRevision(db);
+    await db.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+  },
+
   /** Records a TOTP step as used; false when it (or a later one) was used already: a replay. */
   async claimTotpStep(db: Db, id: string, step: number): Promise<boolean> {
     const rows = await db.update(users).set({ totpLastStep: step })
@@ -76,8 +102,8 @@ export const identityRepo = {
 
   /** Bulk-loads users with COPY; the caller makes sure none of the usernames exist. */
   copyUsers(database: Database, rows: readonly BulkUser[]): Promise<number> {
-    return copyRows(database, 'users', ['username', 'display_name', 'kind', 'agency_id', 'roles', 'password_hash', 'phone'],
-      rows.map((u) => [u.username, u.displayName, u.kind, u.agencyId, u.roles, u.passwordHash, u.phone]));
+    return copyRows(database, 'users', ['username', 'display_name', 'kind', 'agency_id', 'roles', 'password_hash', 'phone', 'demo'],
+      rows.map((u) => [u.username, u.displayName, u.kind, u.agencyId, u.roles, u.passwordHash, u.phone, u.demo ?? false]));
   },
 
   async insertSession(db: Db, values: typeof sessions.$inferInsert): Promise<SessionRow> {
@@ -117,35 +143,46 @@ export const identityRepo = {
     return gone.length;
   },
 
-  /** Seconds until the username may try again, or null when it is not locked (database clock). */
-  async lockedForSeconds(db: Db, username: string): Promise<number | null> {
-    const [row] = await queryRows<{ seconds: number }>(db, sql`
-      SELECT ceil(extract(epoch FROM (${loginAttempts.lockedUntil} - now())))::int AS seconds
-      FROM ${loginAttempts} WHERE ${loginAttempts.username} = ${username} AND ${loginAttempts.lockedUntil} > now()`);
-    return row ? Math.max(1, row.seconds) : null;
+  /**
+   * The sign-in failures that bear on one attempt, on the database clock: how long this address is
+   * still locked out of the username (null when not), and the username's failures from every
+   * address within the window with the time since the latest.
+   */
+  async failureState(db: Db, username: string, address: string, windowMinutes: number): Promise<FailureState> {
+    const [row] = await queryRows<FailureState>(db, sql`
+      SELECT (SELECT greatest(1, ceil(extract(epoch FROM (locked_until - now()))))::int FROM login_attempts
+              WHERE username = ${username} AND address = ${address} AND locked_until > now()) AS "lockedForSeconds",
+             coalesce(sum(failures), 0)::int AS "recentFailures",
+             (extract(epoch FROM (now() - max(last_failure_at))) * 1000)::float8 AS "sinceLastFailureMs"
+      FROM login_attempts
+      WHERE username = ${username} AND last_failure_at > now() - make_interval(mins => ${windowMinutes}::int)`);
+    return row ?? { lockedForSeconds: null, recentFailures: 0, sinceLastFailureMs: null };
   },
 
   /**
-   * Counts one failed sign-in in a single statement (safe under concurrency): failures older than
-   * the window, or from before an expired lock, start a new count; reaching `maxFailures` locks.
+   * Counts one failed sign-in of a username from an address in a single statement (safe under
+   * concurrency): failures older than the window, or from before an expired lock, start a new
+   * count; reaching `maxFailures` locks that address out of that username.
    */
-  async recordFailure(db: Db, username: string, rule: { windowMinutes: number; maxFailures: number; lockMinutes: number }): Promise<void> {
+  async recordFailure(db: Db, username: string, address: string, rule: { windowMinutes: number; maxFailures: number; lockMinutes: number }): Promise<void> {
     await db.execute(sql`
-      INSERT INTO login_attempts AS a (username, failures, first_failure_at, locked_until)
-      VALUES (${username}, 1, now(), CASE WHEN ${rule.maxFailures}::int <= 1 THEN now() + make_interval(mins => ${rule.lockMinutes}::int) END)
+      INSERT INTO login_attempts AS a (username, address, failures, first_failure_at, last_failure_at, locked_until)
+      VALUES (${username}, ${address}, 1, now(), now(), CASE WHEN ${rule.maxFailures}::int <= 1 THEN now() + make_interval(mins => ${rule.lockMinutes}::int) END)
       ON CONFLICT (username, address) DO UPDATE SET
         failures = CASE WHEN a.first_failure_at < now() - make_interval(mins => ${rule.windowMinutes}::int) OR a.locked_until <= now()
                         THEN 1 ELSE a.failures + 1 END,
         first_failure_at = CASE WHEN a.first_failure_at < now() - make_interval(mins => ${rule.windowMinutes}::int) OR a.locked_until <= now()
                         THEN now() ELSE a.first_failure_at END,
+        last_failure_at = now(),
         locked_until = CASE
           WHEN a.first_failure_at < now() - make_interval(mins => ${rule.windowMinutes}::int) OR a.locked_until <= now() THEN NULL
           WHEN a.failures + 1 >= ${rule.maxFailures}::int THEN now() + make_interval(mins => ${rule.lockMinutes}::int)
           ELSE a.locked_until END`);
   },
 
-  async clearFailures(db: Db, username: string): Promise<void> {
-    await db.delete(loginAttempts).where(eq(loginAttempts.username, username));
+  /** Forgets the failures of a username from one address (its owner just signed in from there). */
+  async clearFailures(db: Db, username: string, address: string): Promise<void> {
+    await db.delete(loginAttempts).where(and(eq(loginAttempts.username, username), eq(loginAttempts.address, address)));
   },
 
   /** Forgets failure counts that no longer matter, so guessed usernames do not pile up. */
@@ -193,6 +230,47 @@ export const identityRepo = {
     if (usernames.length === 0) return new Set();
     const rows = await db.select({ username: users.username }).from(users).where(inArray(users.username, [...usernames]));
     return new Set(rows.map((r) => r.username));
+  },
+
+  /**
+   * Password hashes to test against the published demo password, for active accounts the seed did
+   * not flag (made before the flag existed): those of the fixed demo usernames, and those shared by
+   * several accounts named like the bulk demo accounts (the seed hashes once and reuses the hash; a
+   * self-registered look-alike has a hash of its own and is never tested, so this stays a few checks).
+   */
+  async demoCandidateHashes(db: Db, names: { usernames: readonly string[]; bulkPattern: string }): Promise<string[]> {
+    const rows = await queryRows<{ hash: string }>(db, sql`
+      SELECT password_hash AS hash FROM users
+      WHERE status = 'active' AND NOT demo AND password_hash IS NOT NULL AND username IN ${[...names.usernames, '']}
+      UNION
+      SELECT password_hash FROM users
+      WHERE status = 'active' AND NOT demo AND password_hash IS NOT NULL AND username ~ ${names.bulkPattern}
+      GROUP BY password_hash HAVING count(*) > 1`);
+    return rows.map((r) => r.hash);
+  },
+
+  /** Active demo accounts (flagged, or holding a demo password hash): the first `limit` usernames and how many. */
+  async findActiveDemoAccounts(db: Db, demoHashes: readonly string[], limit: number): Promise<{ usernames: string[]; total: number }> {
+    const where = and(eq(users.status, 'active'), demoAccount(demoHashes));
+    const [rows, [count]] = await Promise.all([
+      db.select({ username: users.username }).from(users).where(where).orderBy(asc(users.username)).limit(limit),
+      db.select({ total: countAll }).from(users).where(where),
+    ]);
+    return { usernames: rows.map((r) => r.username), total: count?.total ?? 0 };
+  },
+
+  /** Disables every active demo account, ends its sessions and revokes its tokens; returns their usernames. */
+  async disableDemoAccounts(db: Db, demoHashes: readonly string[]): Promise<string[]> {
+    await identityRepo.bumpRevision(db);
+    // One statement whatever the number (the full profile has 60,000): no id list crosses the wire.
+    const rows = await queryRows<{ username: string }>(db, sql`
+      WITH gone AS (
+        UPDATE users SET status = 'disabled', disabled_reason = 'admin', updated_at = now()
+        WHERE status = 'active' AND ${demoAccount(demoHashes)} RETURNING id, username),
+      ended AS (DELETE FROM sessions WHERE user_id IN (SELECT id FROM gone)),
+      revoked AS (UPDATE api_tokens SET revoked_at = now() WHERE revoked_at IS NULL AND user_id IN (SELECT id FROM gone))
+      SELECT username FROM gone ORDER BY username`);
+    return rows.map((r) => r.username);
   },
 
   /** Records a successful sign-in (not a change of the account, so `updated_at` stays). */

@@ -52,13 +52,21 @@ export function identityRoutes(app: App, identity: IdentityService, secureCookie
     return reply.clearCookie(SESSION_COOKIE, cookieOptions).code(204).send(null);
   });
 
+  app.post('/api/auth/logout-everywhere', {
+    schema: { tags: authTags, summary: 'Keluar dari semua perangkat (semua sesi diakhiri, semua token API dicabut)', response: NoContent },
+    config: { access: 'authenticated' },
+  }, async (req, reply) => {
+    await identity.signOutEverywhere(req.auth, meta(req));
+    return reply.clearCookie(SESSION_COOKIE, cookieOptions).code(204).send(null);
+  });
+
   app.post('/api/auth/register', {
     schema: { tags: authTags, summary: 'Daftar akun warga', body: RegisterBody, response: { 201: SessionView } },
     config: { access: 'public', rateLimit: REGISTER_LIMIT },
   }, async (req, reply) => reply.code(201).send(startSession(reply, await identity.register(req.body, meta(req)))));
 
   app.post('/api/auth/password', {
-    schema: { tags: authTags, summary: 'Ganti kata sandi (sesi lain diakhiri)', body: ChangePasswordBody, response: NoContent },
+    schema: { tags: authTags, summary: 'Ganti kata sandi (sesi lain diakhiri, token API dicabut)', body: ChangePasswordBody, response: NoContent },
     config: { access: 'authenticated' },
   }, async (req, reply) => {
     await identity.changePassword(req.auth, req.body, meta(req));

@@ -1,4 +1,5 @@
 import { Type, type Static, type TSchema } from 'typebox';
+import { Text } from '../../platform/http/schema.js';
 import { APP_KEYS, CITIZEN_ROLES, STAFF_ROLES } from './identity.policy.js';
 
 // Free text may not carry control characters (they break logs and PostgreSQL rejects NUL).
@@ -11,7 +12,7 @@ export const Username = Type.String({
   minLength: 3, maxLength: 32, pattern: '^[A-Za-z0-9._-]+$',
   description: 'Huruf, angka, titik, garis bawah atau tanda hubung; disimpan dalam huruf kecil',
 });
-export const DisplayName = Type.String({ minLength: 1, maxLength: 100, pattern: PLAIN });
+export const DisplayName = Text({ maxLength: 100, pattern: PLAIN });
 export const Password = Type.String({ minLength: 1, maxLength: 200 });
 const Email = Type.String({ format: 'email', maxLength: 254 });
 const Phone = Type.String({ pattern: '^(\\+62|0)8[0-9]{7,12}$', maxLength: 16, description: 'Nomor ponsel Indonesia, mis. 081234567890' });
@@ -34,6 +35,9 @@ export const Me = Type.Object({
   permissions: Type.Array(Type.String()),
   apps: Type.Array(Type.Enum(APP_KEYS)),
   totpEnabled: Type.Boolean(),
+  email: Nullable(Type.String()),
+  /** False until the address is known to be the user's (a citizen's own address, until verification by link exists). */
+  emailVerified: Type.Boolean(),
 });
 export type Me = Static<typeof Me>;
 
@@ -42,7 +46,7 @@ export type SessionView = Static<typeof SessionView>;
 
 export const LoginBody = Type.Object(
   {
-    username: Type.String({ minLength: 1, maxLength: 100, pattern: PLAIN }),
+    username: Text({ maxLength: 100, pattern: PLAIN }),
     password: Password,
     totp: Type.Optional(TotpCode),
   },
@@ -68,7 +72,7 @@ export const TokenView = Type.Object({
   prefix: Type.String(),
   scopes: Type.Array(Type.String()),
   createdAt: Timestamp,
-  expiresAt: Nullable(Timestamp),
+  expiresAt: Timestamp,
   lastUsedAt: Nullable(Timestamp),
   revokedAt: Nullable(Timestamp),
 });
@@ -82,9 +86,9 @@ export type CreatedTokenView = Static<typeof CreatedTokenView>;
 
 export const CreateTokenBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 100, pattern: PLAIN }),
+    name: Text({ maxLength: 100, pattern: PLAIN }),
     scopes: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1, maxItems: 50, uniqueItems: true }),
-    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+    expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, description: 'Masa berlaku dalam hari (bawaan 90, paling lama 365)' })),
   },
   { additionalProperties: false },
 );
@@ -103,6 +107,7 @@ export const UserView = Type.Object({
   username: Type.String(),
   displayName: Type.String(),
   email: Nullable(Type.String()),
+  emailVerified: Type.Boolean(),
   kind: UserKind,
   agency: Nullable(AgencyRef),
   roles: Type.Array(Type.String()),

@@ -6,10 +6,11 @@ import { hashPassword } from './identity.passwords.js';
 import { identityRepo, type UserRow } from './identity.repo.js';
 import type { ChangePasswordBody, LoginBody, RegisterBody, SessionView } from './identity.schema.js';
 import { createApiTokenUseCases } from './use-cases/api-tokens.js';
-import { authenticate, signOut, type Credentials } from './use-cases/authenticate.js';
+import { authenticate, signOut, signOutEverywhere, type Credentials } from './use-cases/authenticate.js';
 import { changePassword } from './use-cases/change-password.js';
 import { SESSION_IDLE_MS, type IdentityContext, type IdentityDeps, type RequestMeta } from './use-cases/context.js';
 import { createUserAdminUseCases } from './use-cases/manage-users.js';
+import { createPersonnelStatusUseCases } from './use-cases/personnel-status.js';
 import { presentMe } from './use-cases/present.js';
 import { registerCitizen } from './use-cases/register-citizen.js';
 import { createDemoUserUseCases } from './use-cases/seed-users.js';
@@ -53,6 +54,8 @@ export function createIdentityService(platform: Platform, deps: IdentityDeps) {
     signIn: (input: LoginBody, meta: RequestMeta) => signIn(ctx, input, meta),
     /** Ends the request's session. */
     signOut: (auth: Authentication) => signOut(ctx, auth),
+    /** Ends every session of the caller and revokes every API token of theirs. */
+    signOutEverywhere: (auth: Authentication, meta: RequestMeta) => signOutEverywhere(ctx, auth, meta),
     /** Registers and signs in a citizen. */
     register: (input: RegisterBody, meta: RequestMeta) => registerCitizen(ctx, input, meta),
     /** Changes the caller's password and ends their other sessions. */
@@ -83,6 +86,7 @@ export function createIdentityService(platform: Platform, deps: IdentityDeps) {
     ...createApiTokenUseCases(ctx),
     ...createTotpUseCases(ctx),
     ...createUserAdminUseCases(ctx),
+    ...createPersonnelStatusUseCases(ctx),
     ...createDemoUserUseCases(ctx),
   };
 }

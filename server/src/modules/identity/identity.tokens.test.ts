@@ -40,20 +40,23 @@ async function auditActions(entityId: string): Promise<{ action: string; data: u
 describe('API tokens', () => {
   it('acts with the token scopes only, needs no CSRF token, and stops working when revoked', async () => {
     const admin = await session('admin');
-    const created = await createToken(admin, { name: 'Sinkron SIASN', scopes: ['users:manage'], expiresInDays: 30 });
+    // Granting `employee` needs what the role grants (nobody hands out more than they hold).
+    const scopes = ['users:manage', 'personnel:read-directory', 'personnel:read-personal', 'app:eoffice', 'app:simpeg'];
+    const created = await createToken(admin, { name: 'Sinkron SIASN', scopes, expiresInDays: 30 });
     expect(created.statusCode).toBe(201);
     const { token, id, prefix } = created.json();
     expect(token).toMatch(/^tsc_[\w-]{43}$/);
     expect(token.startsWith(prefix)).toBe(true);
 
     const listed = await t.app.inject({ method: 'GET', url: '/api/auth/tokens', headers: admin });
-    expect(listed.json()).toEqual([expect.objectContaining({ id, name: 'Sinkron SIASN', scopes: ['users:manage'], revokedAt: null })]);
+    expect(listed.json()).toEqual([expect.objectContaining({ id, name: 'Sinkron SIASN', scopes, revokedAt: null })]);
     expect(listed.body).not.toContain(token);
 
     const users = await t.app.inject({ method: 'GET', url: '/api/users?pageSize=5', headers: bearer(token) });
     expect(users.statusCode).toBe(200);
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) });
-    expect(me.json().user).toMatchObject({ username: 'admin', permissions: ['users:manage'], apps: [] });
+    expect(me.json().user).toMatchObject({ username: 'admin', permissions: expect.arrayContaining(scopes), apps: ['eoffice', 'simpeg'] });
+    expect(me.json().user.permissions).toHaveLength(scopes.length);
 
     const agency = me.json().user.agency; // the admin has none; take Diskominfo from the directory
     expect(agency).toBeNull();
@@ -62,7 +65,7 @@ describe('API tokens', () => {
       method: 'POST', url: '/api/users', headers: bearer(token),
       payload: { username: 'operator.siasn', displayName: 'Operator SIASN', agencyId: diskominfo.id, roles: ['employee'], password: 'lontong-sayur-pagi-44' },
     });
-    expect(write.statusCode).toBe(201); // bearer writes are not CSRF-checked
+    expect(write.statusCode, write.body).toBe(201); // bearer writes are not CSRF-checked
 
     // A token cannot mint tokens or reach outside its scopes.
     expect((await createToken(bearer(token), { name: 'lagi', scopes: ['users:manage'] })).statusCode).toBe(403);
@@ -105,6 +108,82 @@ describe('API tokens', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('token lifetime', () => {
+  it('gives a token 90 days when no expiry is asked, lists when it expires, and refuses more than 365 days naming the field', async () => {
+    const employee = await session('walidata');
+    const before = Date.now();
+    const created = await createToken(employee, { name: 'Tanpa batas?', scopes: ['app:satudata'] });
+    expect(created.statusCode).toBe(201);
+    const expiresAt = Date.parse(created.json().expiresAt);
+    expect(expiresAt - before).toBeGreaterThanOrEqual(90 * 86_400_000 - 60_000);
+    expect(expiresAt - before).toBeLessThanOrEqual(90 * 86_400_000 + 60_000);
+    const listed = await t.app.inject({ method: 'GET', url: '/api/auth/tokens', headers: employee });
+    expect(listed.json().find((x: { id: string }) => x.id === created.json().id).expiresAt).toBe(created.json().expiresAt);
+
+    const year = await createToken(employee, { name: 'Setahun', scopes: ['app:satudata'], expiresInDays: 365 });
+    expect(year.statusCode).toBe(201);
+    const tooLong = await createToken(employee, { name: 'Kelamaan', scopes: ['app:satudata'], expiresInDays: 366 });
+    expect(tooLong.statusCode).toBe(400);
+    expect(Object.keys(tooLong.json().details.fields)).toContain('body.expiresInDays');
+
+    // Ninety-one days later the default token no longer works.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(before + 91 * 86_400_000);
+      expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(created.json().token) })).statusCode).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('ends a token made before expiry was required 365 days after it was made', async () => {
+    const employee = await session('walidata');
+    const { token, id } = (await createToken(employee, { name: 'Lama', scopes: ['app:satudata'] })).json();
+    await t.platform.db.execute(sql`UPDATE api_tokens SET expires_at = NULL, created_at = now() - interval '366 days' WHERE id = ${id}`);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) })).statusCode).toBe(401);
+    const listed = await t.app.inject({ method: 'GET', url: '/api/auth/tokens', headers: employee });
+    expect(Date.parse(listed.json().find((x: { id: string }) => x.id === id).expiresAt)).toBeLessThan(Date.now());
+  });
+});
+
+describe('ending access', () => {
+  const me = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers });
+
+  it('revokes every API token when the password changes', async () => {
+    await t.modules.identity.api.ensureDemoUser({ username: 'ganti.sandi', displayName: 'Ganti Sandi', kind: 'staff', agencyId: null, roles: ['employee'], passwordHash: await t.modules.identity.api.hashPassword(PASSWORD) });
+    const headers = await session('ganti.sandi');
+    const { token, id } = (await createToken(headers, { name: 'Integrasi', scopes: ['app:eoffice'] })).json();
+    expect((await me(bearer(token))).statusCode).toBe(200);
+
+    const changed = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers, payload: { currentPassword: PASSWORD, newPassword: 'teh-poci-gula-batu-9' } });
+    expect(changed.statusCode).toBe(204);
+    expect((await me(bearer(token))).statusCode).toBe(401);
+    expect((await me(headers)).statusCode).toBe(200); // the session that changed it stays
+    const listed = await t.app.inject({ method: 'GET', url: '/api/auth/tokens', headers });
+    expect(listed.json().find((x: { id: string }) => x.id === id).revokedAt).toEqual(expect.any(String));
+  });
+
+  it('signs out everywhere: every session ends, this one too, and every token is revoked', async () => {
+    await t.modules.identity.api.ensureDemoUser({ username: 'keluar.semua', displayName: 'Keluar Semua', kind: 'staff', agencyId: null, roles: ['employee'], passwordHash: await t.modules.identity.api.hashPassword(PASSWORD) });
+    const here = await session('keluar.semua');
+    const elsewhere = await session('keluar.semua');
+    const { token } = (await createToken(here, { name: 'Integrasi', scopes: ['app:eoffice'] })).json();
+
+    // A token cannot do it (machine clients do not manage credentials), nor can nobody.
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout-everywhere', headers: bearer(token) })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout-everywhere' })).statusCode).toBe(401);
+
+    const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout-everywhere', headers: here });
+    expect(out.statusCode).toBe(204);
+    expect(out.cookies.find((c) => c.name === 'tsc_session')?.value).toBe('');
+    for (const headers of [here, elsewhere, bearer(token)]) expect((await me(headers)).statusCode).toBe(401);
+    const userId = (await t.modules.identity.api.findUserByUsername('keluar.semua'))!.id;
+    expect((await auditActions(userId)).map((e) => e.action)).toContain('user.signed_out_everywhere');
+    // Signing in again works as usual.
+    expect((await login('keluar.semua')).statusCode).toBe(200);
   });
 });
 

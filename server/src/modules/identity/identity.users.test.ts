@@ -93,14 +93,14 @@ describe('user administration', () => {
   });
 
   it('disables an account: its sessions end and sign-in answers like a wrong password', async () => {
-    const victim = await session('walidata');
+    const victim = await session('pegawai');
     const opd = await session('opd.admin');
-    const id = await userId('walidata');
+    const id = await userId('pegawai');
     const res = await t.app.inject({ method: 'PATCH', url: `/api/users/${id}`, headers: opd, payload: { status: 'disabled' } });
     expect(res.statusCode).toBe(200);
     expect(res.json().status).toBe('disabled');
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: victim })).statusCode).toBe(401);
-    const disabled = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'walidata', password: PASSWORD } });
+    const disabled = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'pegawai', password: PASSWORD } });
     const unknown = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'tiada', password: PASSWORD } });
     expect(disabled.statusCode).toBe(401);
     expect({ ...disabled.json(), requestId: 0 }).toEqual({ ...unknown.json(), requestId: 0 });

@@ -7,23 +7,23 @@ import { createIdentityService, type IdentityDeps, type IdentityService } from '
 export { APP_KEYS, PERMISSIONS, ROLES, permissionsFor, type AppKey, type Permission, type Role } from './identity.policy.js';
 export type { BulkUser } from './identity.repo.js';
 export type { Me, UserView } from './identity.schema.js';
-export type { DemoUser } from './use-cases/seed-users.js';
+export type { DemoAccountsReport, DemoUser, KnownDemoAccounts } from './use-cases/seed-users.js';
 export type { IdentityDeps, UserSummary } from './identity.service.js';
 export { SESSION_COOKIE };
 
 /** What other modules, seeds and the CLI may call on identity. */
 export type IdentityApi = Pick<IdentityService,
-  'findUser' | 'findUserByUsername' | 'hashPassword' | 'createSystemAdmin' | 'ensureDemoUser' | 'importDemoUsers'>;
+  'findUser' | 'findUserByUsername' | 'hashPassword' | 'createSystemAdmin' | 'ensureDemoUser' | 'importDemoUsers'
+  | 'findActiveDemoAccounts' | 'disableDemoAccounts'>;
 
 /** Identity: users (staff and citizens), sessions, API tokens, TOTP, roles and permissions. */
 export function createIdentityModule(platform: Platform, deps: IdentityDeps) {
   const service = createIdentityService(platform, deps);
   platform.events.every('identity.prune-sessions', 3_600_000, () => service.pruneExpired());
-  // A retired or transferred employee keeps no access (SIMPEG is the source of who still works here).
-  platform.events.subscribe(PERSONNEL_EVENTS.employeeStatusChanged, 'identity.disable-leaver', async (payload) => {
-    const event = payload as unknown as EmployeeEvent;
-    if (event.userId && (event.status === 'retired' || event.status === 'transferred')) await service.disableLeaver(event.userId, event.status);
-  });
+  // A retired or transferred employee keeps no access (SIMPEG is the source of who still works here),
+  // within the rules user administration applies to whoever recorded the change.
+  platform.events.subscribe(PERSONNEL_EVENTS.employeeStatusChanged, 'identity.disable-leaver', (payload) =>
+    service.applyEmployeeStatus(payload as EmployeeEvent));
   const authenticate: Authenticate = (request) => {
     const cookie = request.cookies?.[SESSION_COOKIE];
     const authorization = request.headers.authorization;

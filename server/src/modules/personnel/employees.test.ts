@@ -14,11 +14,12 @@ beforeAll(async () => {
   t = await buildTestApp();
   await seedReference(t.modules, '33.28');
   for (const code of ['diskominfo', 'dinkes', 'bkpsdm']) agency[code] = (await t.modules.personnel.api.findAgencyByCode(code))!.id;
+  await makeUser(t, { username: 'admin', roles: ['system_admin'] });
   await makeUser(t, { username: 'bkpsdm', roles: ['personnel_admin'], agency: 'bkpsdm' });
   await makeUser(t, { username: 'opd.admin', roles: ['agency_admin'], agency: 'diskominfo' });
   await makeUser(t, { username: 'pegawai', roles: ['employee'], agency: 'diskominfo' });
   await makeUser(t, { username: 'warga', roles: ['citizen'], kind: 'citizen' });
-  for (const name of ['bkpsdm', 'opd.admin', 'pegawai', 'warga']) as[name] = await signIn(t, name);
+  for (const name of ['admin', 'bkpsdm', 'opd.admin', 'pegawai', 'warga']) as[name] = await signIn(t, name);
 });
 afterAll(() => t.close());
 
@@ -180,9 +181,9 @@ describe('employee records', () => {
     expect((await add('leave', { kind: 'sakit', startDate: '2026-12-30', endDate: '2026-12-29' })).json()).toMatchObject({ code: 'invalid_range' });
   });
 
-  it('links a new account to the employee record by NIP, once, within the agency', async () => {
+  it('links a new account to the employee record by NIP, once, within the agency (a system administrator only)', async () => {
     const nip = makeNip('1992-01-15', '2019-03', 'female');
-    const account = (username: string, body: object = {}) => t.app.inject({ method: 'POST', url: '/api/users', headers: as['opd.admin'], payload: {
+    const account = (username: string, body: object = {}) => t.app.inject({ method: 'POST', url: '/api/users', headers: as.admin, payload: {
       username, displayName: 'Dewi Lestari', agencyId: agency.diskominfo, roles: ['employee'], password: 'tahu-aci-slawi-2026', nip, ...body,
     } });
     const created = await account('dewi.lestari');
@@ -197,9 +198,9 @@ describe('employee records', () => {
     expect(await t.modules.identity.api.findUserByUsername('dewi.dua')).toBeNull();
   });
 
-  it('disables the linked account when the employee is recorded as transferred', async () => {
+  it('disables the linked account when the agency admin records the employee as transferred', async () => {
     const [dewi] = (await t.app.inject({ method: 'GET', url: '/api/employees?q=dewi', headers: as.bkpsdm })).json<{ items: EmployeeSummary[] }>().items;
-    const moved = await t.app.inject({ method: 'PATCH', url: `/api/employees/${dewi!.id}`, headers: as.bkpsdm, payload: { status: 'transferred' } });
+    const moved = await t.app.inject({ method: 'PATCH', url: `/api/employees/${dewi!.id}`, headers: as['opd.admin'], payload: { status: 'transferred' } });
     expect(moved.statusCode, moved.body).toBe(200);
     await t.platform.events.drain();
     expect((await t.modules.identity.api.findUserByUsername('dewi.lestari'))?.status).toBe('disabled');

@@ -9,7 +9,7 @@ import { createPersonnelService, type PersonnelService } from './personnel.servi
 export type {
   AgencyView, DelegationRecord, EmployeeProfile, EmployeeRef, EmployeeSummary, Holding, HolderView, PositionRef, PositionView, SuperiorView, UnitNode,
 } from './personnel.schema.js';
-export { PERSONNEL_EVENTS, type AssignmentEvent, type DelegationEvent, type EmployeeEvent } from './personnel.events.js';
+export { PERSONNEL_EVENTS, type AssignmentEvent, type ChangedBy, type DelegationEvent, type EmployeeEvent } from './personnel.events.js';
 export type { OrganisationReference, UnitName } from './personnel.structure.js';
 export type { AgencyDefinition } from './personnel.service.js';
 export { IMPORT_KINDS, type ImportKind, type ImportReport } from './import/import.schema.js';

@@ -1,8 +1,8 @@
-import { appendAudit } from '../../platform/audit/index.js';
+import { appendAudit, type AuditEntry } from '../../platform/audit/index.js';
 import { inTransaction } from '../../platform/db/index.js';
 import { FieldConflictError, FieldError, NotFoundError } from '../../platform/errors.js';
 import type { Actor, Platform } from '../../platform/index.js';
-import { PERSONNEL_EVENTS, type EmployeeEvent } from './personnel.events.js';
+import { employeeEvent, PERSONNEL_EVENTS } from './personnel.events.js';
 import { employeeRef, type HolderService } from './personnel.holders.js';
 import type { Directory } from './personnel.directory.js';
 import { crossCheck, validateEmployeeNumber } from './personnel.nip.js';
@@ -95,9 +95,8 @@ export function createEmployeeService(platform: Platform, holders: HolderService
     };
   }
 
-  async function publishEmployee(tx: typeof db, type: string, row: EmployeeRow): Promise<void> {
-    const payload: EmployeeEvent = { employeeId: row.id, nip: row.nip, agencyId: row.agencyId, status: row.status, userId: row.userId };
-    await events.publish(tx, type, { ...payload });
+  async function publishEmployee(tx: typeof db, type: string, row: EmployeeRow, actor: Actor): Promise<void> {
+    await events.publish(tx, type, employeeEvent(row, actor));
   }
 
   return {
@@ -110,11 +109,19 @@ export function createEmployeeService(platform: Platform, holders: HolderService
       return row ? { id: row.id, agencyId: row.agencyId, userId: row.userId, displayName: displayName(row) } : null;
     },
 
-    /** Links a sign-in account to an employee record, so the person sees their own full profile. */
-    async linkAccount(employeeId: string, userId: string): Promise<void> {
+    /**
+     * Links a sign-in account to an employee record, so the person sees their own full profile. Only
+     * an unlinked record takes a link (409 `nip_linked` otherwise: two admins linking the same NIP at
+     * once cannot overwrite each other); identity decides who may link. Audited.
+     */
+    async linkAccount(employeeId: string, userId: string, by: AuditEntry['actor'], requestId: string | null = null): Promise<void> {
       await inTransaction(db, async (tx) => {
-        await personnelRepo.updateEmployee(tx, employeeId, { userId });
+        const linked = await personnelRepo.linkUser(tx, employeeId, userId);
+        if (!linked) {
+          throw new FieldConflictError('body.nip', 'Pegawai dengan NIP ini sudah punya akun; satu pegawai satu akun.', 'nip_linked');
+        }
         await personnelRepo.bumpRevision(tx);
+        await appendAudit(tx, { actor: by, action: 'employee.account_linked', entityType: 'employee', entityId: employeeId, requestId, data: { userId, nip: linked.nip } });
       });
       onChanged();
     },
@@ -163,7 +170,7 @@ export function createEmployeeService(platform: Platform, holders: HolderService
         const inserted = await personnelRepo.insertEmployee(tx, values);
         if (inserted.rankTmt) await personnelRepo.insertRank(tx, { employeeId: inserted.id, rank, tmt: inserted.rankTmt });
         await personnelRepo.bumpRevision(tx);
-        await publishEmployee(tx, PERSONNEL_EVENTS.employeeCreated, inserted);
+        await publishEmployee(tx, PERSONNEL_EVENTS.employeeCreated, inserted, actor);
         await appendAudit(tx, { actor, action: 'employee.created', entityType: 'employee', entityId: inserted.id, requestId, data: { nip, agencyId: inserted.agencyId } });
         return inserted;
       });
@@ -192,7 +199,7 @@ export function createEmployeeService(platform: Platform, holders: HolderService
         if (set.rank && set.rank !== existing.rank && updated.rankTmt) {
           await personnelRepo.insertRank(tx, { employeeId: id, rank: set.rank, tmt: updated.rankTmt });
         }
-        if (updated.status !== existing.status) await publishEmployee(tx, PERSONNEL_EVENTS.employeeStatusChanged, updated);
+        if (updated.status !== existing.status) await publishEmployee(tx, PERSONNEL_EVENTS.employeeStatusChanged, updated, actor);
         // Names and ranks show in holder answers and the directory.
         await personnelRepo.bumpRevision(tx);
         await appendAudit(tx, { actor, action: 'employee.updated', entityType: 'employee', entityId: id, requestId, data: { fields: Object.keys(set).sort() } });

@@ -15,9 +15,12 @@ export function canManageAny(actor: Actor): boolean {
   return can(actor, 'personnel:manage') || (can(actor, 'personnel:manage-agency') && actor.agencyId !== null);
 }
 
-/** NIK, birth date, address and phone: BKPSDM and the person only (not the agency admin). */
+/**
+ * NIK, birth date, address and phone: BKPSDM and the person only (not the agency admin), and only
+ * with `personnel:read-personal`, so an API token reads them only when scoped for it.
+ */
 export function canViewPersonal(actor: Actor, employee: { userId: string | null }): boolean {
-  return can(actor, 'personnel:manage') || isSelf(actor, employee);
+  return can(actor, 'personnel:read-personal') && (can(actor, 'personnel:manage') || isSelf(actor, employee));
 }
 
 /** Rank, position, education, training and leave history: the person and whoever manages their agency. */

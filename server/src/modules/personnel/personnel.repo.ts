@@ -166,6 +166,13 @@ export const personnelRepo = {
     return inserted!;
   },
 
+  /** Links an account to an employee who has none yet; null when the employee is missing or already linked. */
+  async linkUser(db: Db, id: string, userId: string): Promise<EmployeeRow | null> {
+    const [row] = await db.update(employees).set({ userId, updatedAt: new Date() })
+      .where(and(eq(employees.id, id), isNull(employees.userId))).returning();
+    return row ?? null;
+  },
+
   async updateEmployee(db: Db, id: string, set: Partial<NewEmployee>): Promise<EmployeeRow> {
     const [updated] = await db.update(employees).set({ ...set, updatedAt: new Date() }).where(eq(employees.id, id)).returning();
     return updated!;

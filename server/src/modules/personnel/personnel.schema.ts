@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { RecordDate, Text } from '../../platform/http/schema.js';
 import {
   AGENCY_KINDS, DELEGATION_KINDS, EDUCATION_LEVELS, EMPLOYEE_KINDS, EMPLOYEE_STATUSES, ESELONS, GENDERS, LEAVE_KINDS, POSITION_KINDS,
   TRAINING_KINDS, UNIT_KINDS,
@@ -23,7 +24,7 @@ export const ListAgenciesQuery = Type.Object(
   {
     kind: Type.Optional(AgencyKind),
     q: Type.Optional(Type.String({ maxLength: 100, description: 'Cari pada nama atau singkatan' })),
-    at: Type.Optional(Type.String({ format: 'date', description: 'Struktur yang berlaku pada tanggal ini (bawaan: hari ini)' })),
+    at: Type.Optional(RecordDate({ description: 'Struktur yang berlaku pada tanggal ini (bawaan: hari ini)' })),
   },
   { additionalProperties: false },
 );
@@ -94,7 +95,7 @@ export type PositionView = Static<typeof PositionView>;
 export const PositionParams = Type.Object({ id: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 
 export const UnitTreeQuery = Type.Object(
-  { at: Type.Optional(Type.String({ format: 'date', description: 'Struktur yang berlaku pada tanggal ini (bawaan: hari ini)' })) },
+  { at: Type.Optional(RecordDate({ description: 'Struktur yang berlaku pada tanggal ini (bawaan: hari ini)' })) },
   { additionalProperties: false },
 );
 export type UnitTreeQuery = Static<typeof UnitTreeQuery>;
@@ -103,6 +104,8 @@ export type UnitTreeQuery = Static<typeof UnitTreeQuery>;
 
 const Uuid = Type.String({ format: 'uuid' });
 const IsoDate = Type.String({ format: 'date' });
+/** A date sent in a body or query: a real record's date, 1900 to fifty years ahead (answers use IsoDate). */
+const DateInput = RecordDate();
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const EmployeeKind = Type.Enum(EMPLOYEE_KINDS);
@@ -115,8 +118,8 @@ export const HoldingKind = Type.Union([Type.Literal('definitive'), DelegationKin
 export type HoldingKind = Static<typeof HoldingKind>;
 
 /** Golongan as written: `III/a` (PNS) or `IX` (PPPK); checked against the employee kind's ladder in the service. */
-const Rank = Type.String({ minLength: 1, maxLength: 10, description: 'Golongan: III/a untuk PNS, IX untuk PPPK' });
-const Nip = Type.String({ minLength: 18, maxLength: 24, description: 'NIP atau NI PPPK, 18 digit (spasi boleh)' });
+const Rank = Text({ maxLength: 10, description: 'Golongan: III/a untuk PNS, IX untuk PPPK' });
+const Nip = Text({ minLength: 18, maxLength: 24, description: 'NIP atau NI PPPK, 18 digit (spasi boleh)' });
 
 /** A person as other records point at them (holder of a position, delegate). */
 export const EmployeeRef = Type.Object({
@@ -254,24 +257,24 @@ export type EmployeeProfile = Static<typeof EmployeeProfile>;
 export const EmployeeParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 
 const employeeFields = {
-  name: Type.String({ minLength: 2, maxLength: 120 }),
+  name: Text({ minLength: 2, maxLength: 120 }),
   titlePrefix: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
   titleSuffix: Type.Optional(Nullable(Type.String({ maxLength: 80 }))),
   gender: Gender,
-  birthDate: IsoDate,
+  birthDate: DateInput,
   birthPlace: Type.Optional(Nullable(Type.String({ maxLength: 80 }))),
   nik: Type.Optional(Nullable(Type.String({ pattern: '^[0-9]{16}$', description: 'NIK, 16 digit' }))),
   address: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
   phone: Type.Optional(Nullable(Type.String({ maxLength: 20, pattern: '^\\+?[0-9 -]{8,20}$' }))),
   email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 120 }))),
   rank: Rank,
-  rankTmt: Type.Optional(Nullable(IsoDate)),
+  rankTmt: Type.Optional(Nullable(DateInput)),
   status: Type.Optional(EmployeeStatus),
   educationLevel: EducationLevel,
   educationMajor: Type.Optional(Nullable(Type.String({ maxLength: 120 }))),
   agencyId: Uuid,
   unitId: Type.Optional(Nullable(Uuid)),
-  tmtCpns: Type.Optional(Nullable(IsoDate)),
+  tmtCpns: Type.Optional(Nullable(DateInput)),
 };
 
 export const CreateEmployeeBody = Type.Object({ nip: Nip, kind: EmployeeKind, ...employeeFields }, { additionalProperties: false });
@@ -280,15 +283,15 @@ export type CreateEmployeeBody = Static<typeof CreateEmployeeBody>;
 export const UpdateEmployeeBody = Type.Partial(Type.Object(employeeFields), { additionalProperties: false, minProperties: 1 });
 export type UpdateEmployeeBody = Static<typeof UpdateEmployeeBody>;
 
-const SkNumber = Type.String({ minLength: 3, maxLength: 100, description: 'Nomor SK' });
+const SkNumber = Text({ minLength: 3, maxLength: 100, description: 'Nomor SK' });
 
 export const AssignBody = Type.Object(
-  { positionId: Uuid, startDate: IsoDate, skNumber: Type.Optional(Nullable(SkNumber)), skDate: Type.Optional(Nullable(IsoDate)) },
+  { positionId: Uuid, startDate: DateInput, skNumber: Type.Optional(Nullable(SkNumber)), skDate: Type.Optional(Nullable(DateInput)) },
   { additionalProperties: false },
 );
 export type AssignBody = Static<typeof AssignBody>;
 
-export const EndBody = Type.Object({ endDate: IsoDate }, { additionalProperties: false });
+export const EndBody = Type.Object({ endDate: DateInput }, { additionalProperties: false });
 export type EndBody = Static<typeof EndBody>;
 
 export const DelegateBody = Type.Object(
@@ -296,11 +299,11 @@ export const DelegateBody = Type.Object(
     employeeId: Uuid,
     kind: DelegationKind,
     skNumber: SkNumber,
-    skDate: Type.Optional(Nullable(IsoDate)),
-    startDate: IsoDate,
+    skDate: Type.Optional(Nullable(DateInput)),
+    startDate: DateInput,
     /** Exclusive; required for a Plh (a temporary absence always ends). */
-    endDate: Type.Optional(Nullable(IsoDate)),
-    reason: Type.String({ minLength: 3, maxLength: 500 }),
+    endDate: Type.Optional(Nullable(DateInput)),
+    reason: Text({ minLength: 3, maxLength: 500 }),
   },
   { additionalProperties: false },
 );
@@ -308,7 +311,7 @@ export type DelegateBody = Static<typeof DelegateBody>;
 
 export const AssignmentParams = Type.Object({ id: Uuid }, { additionalProperties: false });
 
-export const HolderQuery = Type.Object({ at: Type.Optional(IsoDate) }, { additionalProperties: false });
+export const HolderQuery = Type.Object({ at: Type.Optional(DateInput) }, { additionalProperties: false });
 export type HolderQuery = Static<typeof HolderQuery>;
 
 /** Who acts for a position on a date: the delegate when a delegation is in force, else the definitive holder. */
@@ -339,8 +342,8 @@ export const UnitParams = Type.Object({ id: Uuid }, { additionalProperties: fals
 export const CreateUnitBody = Type.Object(
   {
     parentId: Uuid,
-    name: Type.String({ minLength: 3, maxLength: 200 }),
-    shortName: Type.String({ minLength: 2, maxLength: 80 }),
+    name: Text({ minLength: 3, maxLength: 200 }),
+    shortName: Text({ minLength: 2, maxLength: 80 }),
     kind: Type.Enum(UNIT_KINDS.filter((k) => k !== 'opd')),
   },
   { additionalProperties: false },
@@ -349,14 +352,14 @@ export type CreateUnitBody = Static<typeof CreateUnitBody>;
 
 export const UpdateUnitBody = Type.Partial(Type.Object({
   parentId: Uuid,
-  name: Type.String({ minLength: 3, maxLength: 200 }),
-  shortName: Type.String({ minLength: 2, maxLength: 80 }),
+  name: Text({ minLength: 3, maxLength: 200 }),
+  shortName: Text({ minLength: 2, maxLength: 80 }),
 }), { additionalProperties: false, minProperties: 1 });
 export type UpdateUnitBody = Static<typeof UpdateUnitBody>;
 
 export const CreatePositionBody = Type.Object(
   {
-    title: Type.String({ minLength: 3, maxLength: 200 }),
+    title: Text({ minLength: 3, maxLength: 200 }),
     kind: PositionKind,
     eselon: Type.Optional(Eselon),
     isHead: Type.Optional(Type.Boolean()),
@@ -367,7 +370,7 @@ export const CreatePositionBody = Type.Object(
 export type CreatePositionBody = Static<typeof CreatePositionBody>;
 
 export const UpdatePositionBody = Type.Partial(Type.Object({
-  title: Type.String({ minLength: 3, maxLength: 200 }),
+  title: Text({ minLength: 3, maxLength: 200 }),
   eselon: Eselon,
   superiorId: Nullable(Uuid),
 }), { additionalProperties: false, minProperties: 1 });
@@ -400,7 +403,7 @@ export type PersonnelStatistics = Static<typeof PersonnelStatistics>;
 // ── History records ──────────────────────────────────────────────────────────────────────────
 
 export const AddRankBody = Type.Object(
-  { rank: Rank, tmt: IsoDate, skNumber: Type.Optional(Nullable(SkNumber)), skDate: Type.Optional(Nullable(IsoDate)) },
+  { rank: Rank, tmt: DateInput, skNumber: Type.Optional(Nullable(SkNumber)), skDate: Type.Optional(Nullable(DateInput)) },
   { additionalProperties: false },
 );
 export type AddRankBody = Static<typeof AddRankBody>;
@@ -408,7 +411,7 @@ export type AddRankBody = Static<typeof AddRankBody>;
 export const AddEducationBody = Type.Object(
   {
     level: EducationLevel,
-    institution: Type.String({ minLength: 2, maxLength: 200 }),
+    institution: Text({ minLength: 2, maxLength: 200 }),
     major: Type.Optional(Nullable(Type.String({ maxLength: 120 }))),
     graduationYear: Type.Integer({ minimum: 1950, maximum: 2100 }),
   },
@@ -419,11 +422,11 @@ export type AddEducationBody = Static<typeof AddEducationBody>;
 export const AddTrainingBody = Type.Object(
   {
     kind: Type.Enum(TRAINING_KINDS),
-    name: Type.String({ minLength: 3, maxLength: 200 }),
+    name: Text({ minLength: 3, maxLength: 200 }),
     institution: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
     hours: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2000 }))),
-    startDate: IsoDate,
-    endDate: Type.Optional(Nullable(IsoDate)),
+    startDate: DateInput,
+    endDate: Type.Optional(Nullable(DateInput)),
   },
   { additionalProperties: false },
 );
@@ -432,9 +435,9 @@ export type AddTrainingBody = Static<typeof AddTrainingBody>;
 export const AddLeaveBody = Type.Object(
   {
     kind: Type.Enum(LEAVE_KINDS),
-    startDate: IsoDate,
+    startDate: DateInput,
     /** Inclusive: the last day of leave, as on the leave letter. */
-    endDate: IsoDate,
+    endDate: DateInput,
     note: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
   },
   { additionalProperties: false },

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { pgErrorCode } from '../db/index.js';
 import { AppError, TooManyRequestsError } from '../errors.js';
@@ -44,6 +46,8 @@ function describeIssue(issue: ValidationIssue): string {
     case 'minLength': return Number(p.limit) <= 1 ? 'tidak boleh kosong' : `minimal ${String(p.limit)} karakter`;
     case 'type': return `harus bertipe ${String(p.type)}`;
     case 'format': return `format ${String(p.format)} tidak valid`;
+    case 'formatMinimum': return `tidak boleh sebelum ${String(p.limit)}`;
+    case 'formatMaximum': return `tidak boleh setelah ${String(p.limit)}`;
     case 'pattern': return 'formatnya tidak valid';
     case 'enum': case 'const': case 'anyOf': return 'nilainya tidak termasuk pilihan yang diizinkan';
     case 'minimum': return `minimal ${String(p.limit)}`;
@@ -119,11 +123,69 @@ export function installErrorHandler(app: FastifyInstance): void {
 export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const requestId = String(request.id);
   const known = (error.code ? FASTIFY_ERRORS[error.code] : undefined) ?? { status: 400, code: 'bad_request', message: 'Permintaan tidak sah.' };
-  void reply.code(known.status).header('x-request-id', requestId).type('application/json')
+  // No onSend hook runs for these answers, so the headers the hooks would add are set here.
+  void reply.code(known.status).header('x-request-id', requestId).header('cache-control', 'no-store').type('application/json')
     .send({ code: known.code, message: known.message, requestId });
 }
 
 /** The body of a 404 for an address no route serves. */
 export function routeNotFound(method: string, url: string, requestId: string): ErrorBody {
   return { code: 'route_not_found', message: `Alamat ${method} ${url.split('?')[0]} tidak ada.`, requestId };
+}
+
+/** What Node's HTTP parser refuses before any request exists (headers too large, garbage, too slow). */
+const CLIENT_ERRORS: Record<string, { status: number; reason: string; code: string; message: string }> = {
+  HPE_HEADER_OVERFLOW: { status: 431, reason: 'Request Header Fields Too Large', code: 'headers_too_large', message: 'Header permintaan terlalu besar; hapus cookie situs ini lalu coba lagi.' },
+  ERR_HTTP_REQUEST_TIMEOUT: { status: 408, reason: 'Request Timeout', code: 'request_timeout', message: 'Permintaan tidak selesai dikirim tepat waktu.' },
+  ERR_HTTP_HEADERS_TIMEOUT: { status: 408, reason: 'Request Timeout', code: 'request_timeout', message: 'Permintaan tidak selesai dikirim tepat waktu.' },
+};
+const MALFORMED = { status: 400, reason: 'Bad Request', code: 'bad_request', message: 'Permintaan HTTP tidak sah.' };
+
+/**
+ * Fastify's `clientErrorHandler`: answers what Node's parser rejects before Fastify sees a request
+ * (a 431 for oversized headers, a 400 for a malformed request line) with the platform's error body
+ * instead of Fastify's `{error, statusCode}`, then closes the connection as Node does.
+ */
+export function clientErrorHandler(this: FastifyInstance, error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const known = (error.code ? CLIENT_ERRORS[error.code] : undefined) ?? MALFORMED;
+  const requestId = randomUUID();
+  this.log.debug({ err: error, requestId }, 'client error');
+  if (socket.writable) {
+    const body = JSON.stringify({ code: known.code, message: known.message, requestId } satisfies ErrorBody);
+    socket.write([
+      `HTTP/1.1 ${known.status} ${known.reason}`,
+      'Content-Type: application/json; charset=utf-8',
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      'Cache-Control: no-store',
+      `X-Request-Id: ${requestId}`,
+      'Connection: close',
+      '',
+      body,
+    ].join('\r\n'));
+  }
+  socket.destroy(error);
+}
+
+/**
+ * Answers, in the platform's error body, two refusals Node and Fastify would otherwise word their own
+ * way: a request arriving while the server shuts down (503; the app turns off Fastify's
+ * `return503OnClosing`), and an HTTP/1.1 request without a Host header (400; the app turns off Node's
+ * `requireHostHeader`, whose answer has no body at all).
+ */
+export function installProtocolAnswers(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    const refusal = closing
+      ? { status: 503, code: 'shutting_down', message: 'Server sedang dimatikan; coba lagi sebentar lagi.' }
+      : request.raw.httpVersion === '1.1' && request.headers.host === undefined
+        ? { status: 400, code: 'bad_request', message: 'Permintaan HTTP/1.1 wajib menyertakan header Host.' }
+        : null;
+    if (!refusal) return;
+    const body: ErrorBody = { code: refusal.code, message: refusal.message, requestId: String(request.id) };
+    return reply.code(refusal.status).header('connection', 'close').type('application/json').send(body);
+  });
 }

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { seedReference } from '../../../seeds/index.js';
@@ -64,6 +65,13 @@ describe('bad input gets a clear 4xx, never a 5xx', () => {
     expect(array.details!.fields).toHaveProperty('body');
   });
 
+  it('a JSON body is not type-coerced: wrong types → 400 naming each field', async (ctx) => {
+    const body = expectError(await postLogin(ctx, '{"username": 12, "password": ["x"]}'), 400, 'validation_failed');
+    expect(body.details!.fields).toEqual({ 'body.username': 'harus bertipe string', 'body.password': 'harus bertipe string' });
+    const flag = expectError(await postLogin(ctx, '{"username": true, "password": 0}'), 400, 'validation_failed');
+    expect(Object.keys(flag.details!.fields!).sort()).toEqual(['body.password', 'body.username']);
+  });
+
   it('unknown body and query fields → 400 naming them', async (ctx) => {
     const extra = expectError(await postLogin(ctx, JSON.stringify({ username: 'admin', password: 'x', isAdmin: true })), 400, 'validation_failed');
     expect(extra.details!.fields).toEqual({ 'body.isAdmin': 'kolom ini tidak dikenal' });
@@ -105,6 +113,62 @@ describe('bad input gets a clear 4xx, never a 5xx', () => {
     expect(expectError(kept, 404, 'route_not_found')).toMatchObject({ requestId: 'lb-7f3a9c21-0001' });
     const replaced = await t.app.inject({ method: 'GET', url: '/api/tidak-ada', headers: { 'x-request-id': 'x<script>' } });
     expect(expectError(replaced, 404, 'route_not_found')).not.toMatchObject({ requestId: 'x<script>' });
+  });
+});
+
+/** Sends raw bytes to the listening server and reads the answer until it closes the connection. */
+function rawRequest(port: number, text: string): Promise<{ status: number; headers: Record<string, string>; body: string }> {
+  return new Promise((resolve, reject) => {
+    let data = '';
+    const socket = net.connect(port, '127.0.0.1', () => socket.end(text));
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => { data += chunk; });
+    socket.on('error', reject);
+    socket.on('close', () => {
+      const [head = '', body = ''] = data.split('\r\n\r\n');
+      const [statusLine = '', ...lines] = head.split('\r\n');
+      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, body });
+    });
+  });
+}
+
+describe('errors raised below the routes have the same body (listening server)', () => {
+  let port: number;
+  beforeAll(async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    port = (t.app.server.address() as net.AddressInfo).port;
+  });
+
+  /** Asserts the platform's error body on a raw answer. */
+  function expectRawError(res: Awaited<ReturnType<typeof rawRequest>>, status: number, code: string): void {
+    expect(res.status, res.body).toBe(status);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    const body = JSON.parse(res.body) as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(['code', 'message', 'requestId']);
+    expect(body).toMatchObject({ code, message: expect.stringMatching(/\S/), requestId: res.headers['x-request-id'] });
+    expect(res.headers['cache-control']).toBe('no-store');
+  }
+
+  it('headers larger than Node accepts → 431 headers_too_large, not Fastify\'s {error, statusCode}', async () => {
+    const res = await rawRequest(port, `GET /api/health HTTP/1.1\r\nHost: localhost\r\nCookie: x=${'a'.repeat(20_000)}\r\n\r\n`);
+    expectRawError(res, 431, 'headers_too_large');
+  });
+
+  it('a request Node cannot parse, or an HTTP/1.1 request without Host → 400 bad_request', async () => {
+    expectRawError(await rawRequest(port, 'BREW /api/health HTTP/1.1\r\nHost: localhost\r\n\r\n'), 400, 'bad_request');
+    expectRawError(await rawRequest(port, 'GET /api/health HTTP/1.1\r\nHost: localhost\r\nContent-Length: abc\r\n\r\n'), 400, 'bad_request');
+    expectRawError(await rawRequest(port, 'GET /api/health HTTP/1.1\r\nConnection: close\r\n\r\n'), 400, 'bad_request');
+  });
+
+  it('methods no route serves, bad escapes, bad JSON, 413 and 415 over the wire keep the shape too', async () => {
+    expectRawError(await rawRequest(port, 'PURGE /api/agencies HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'), 404, 'route_not_found');
+    expectRawError(await rawRequest(port, 'GET /api/agencies/%E0%A4%A HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'), 400, 'bad_url');
+    const post = (type: string, body: string) =>
+      `POST ${LOGIN} HTTP/1.1\r\nHost: localhost\r\nContent-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`;
+    expectRawError(await rawRequest(port, post('application/json', '{"username":')), 400, 'invalid_json');
+    expectRawError(await rawRequest(port, post('application/json', JSON.stringify({ username: 'a', password: 'x'.repeat(BODY_LIMIT) }))), 413, 'payload_too_large');
+    expectRawError(await rawRequest(port, post('text/plain', 'hello')), 415, 'unsupported_media_type');
   });
 });
 

@@ -18,6 +18,11 @@ export type App = FastifyInstance<
  */
 export type Access = 'public' | 'authenticated' | { permission: string } | { anyPermission: readonly string[] };
 
+/** How long browsers and shared caches may keep a route's successful answer. */
+export interface PublicCache {
+  maxAgeSeconds: number;
+}
+
 /** How the request was authenticated; cookie sessions need a CSRF token on writes. */
 export interface Authentication {
   actor: Actor;
@@ -35,5 +40,7 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** Declares an answer public and the same for everyone, so caches may keep it (see cache.ts); otherwise `no-store`. */
+    cache?: PublicCache;
   }
 }

@@ -9,6 +9,7 @@ import type { CreatedTokenView, CreateTokenBody, TokenView } from '../identity.s
 import type { IdentityContext, RequestMeta } from './context.js';
 import { requireSignedInUser } from './guards.js';
 import { presentToken } from './present.js';
+import { expiryFor } from './token-lifetime.js';
 
 /** API tokens for machine clients: hashed at rest, scoped to the owner's permissions, revocable. */
 export function createApiTokenUseCases(ctx: IdentityContext) {
@@ -19,7 +20,10 @@ export function createApiTokenUseCases(ctx: IdentityContext) {
       return (await identityRepo.listTokens(ctx.db, user.id)).map(presentToken);
     },
 
-    /** Makes a token carrying some of the owner's permissions; its secret is returned this once only. */
+    /**
+     * Makes a token carrying some of the owner's permissions; its secret is returned this once only.
+     * It expires after `expiresInDays` (at most 365, checked by the schema), 90 days when none is given.
+     */
     async createToken(actor: Actor, input: CreateTokenBody, meta: RequestMeta = {}): Promise<CreatedTokenView> {
       const user = await requireSignedInUser(ctx, actor);
       const owned = new Set(permissionsFor(user.roles));
@@ -33,7 +37,7 @@ export function createApiTokenUseCases(ctx: IdentityContext) {
         const inserted = await identityRepo.insertToken(tx, {
           userId: user.id, name: input.name.trim(), prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
           tokenHash: tokenHash(ctx.config.authSecret, token), scopes: input.scopes, createdAt: now,
-          expiresAt: input.expiresInDays ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : null,
+          expiresAt: expiryFor(now, input.expiresInDays),
         });
         await appendAudit(tx, {
           actor, action: 'token.created', entityType: 'api_token', entityId: inserted.id, requestId: meta.requestId,

@@ -1,10 +1,14 @@
+import { appendAudit } from '../../../platform/audit/index.js';
+import { inTransaction } from '../../../platform/db/index.js';
 import { ANONYMOUS } from '../../../platform/http/actor.js';
 import type { Authentication } from '../../../platform/http/types.js';
 import { API_TOKEN_PREFIX, tokenHash } from '../identity.crypto.js';
 import { permissionsFor } from '../identity.policy.js';
 import { identityRepo } from '../identity.repo.js';
-import { SESSION_IDLE_MS, SESSION_TOUCH_MS, type IdentityContext } from './context.js';
+import { SESSION_IDLE_MS, SESSION_TOUCH_MS, type IdentityContext, type RequestMeta } from './context.js';
+import { requireSignedInUser } from './guards.js';
 import { actorFor } from './present.js';
+import { tokenExpiresAt } from './token-lifetime.js';
 
 const NONE: Authentication = { actor: ANONYMOUS, via: 'none' };
 
@@ -52,12 +56,13 @@ async function fromToken(ctx: IdentityContext, token: string): Promise<Authentic
   if (!found) return NONE;
   const { token: row, user } = found;
   const now = new Date();
-  if (row.revokedAt || (row.expiresAt && row.expiresAt <= now) || user.status !== 'active') return NONE;
+  const expiresAt = tokenExpiresAt(row);
+  if (row.revokedAt || expiresAt <= now || user.status !== 'active') return NONE;
   const scopes = new Set(row.scopes);
   // Like sessions, record use at most once a minute: a busy client must not turn every read into a write.
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= SESSION_TOUCH_MS) await identityRepo.touchToken(ctx.db, row.id, now);
   const auth: Authentication = { actor: actorFor(user, permissionsFor(user.roles).filter((p) => scopes.has(p)), 'token'), via: 'token' };
-  cached.remember(auth, row.expiresAt?.getTime() ?? Number.POSITIVE_INFINITY);
+  cached.remember(auth, expiresAt.getTime());
   return auth;
 }
 
@@ -78,4 +83,18 @@ export async function signOut(ctx: IdentityContext, auth: Authentication): Promi
     await identityRepo.deleteSession(ctx.db, auth.sessionId);
     ctx.credentials.invalidate();
   }
+}
+
+/**
+ * Ends every session of the caller, this one included, and revokes every API token of theirs: what
+ * to do after signing in on a shared computer or suspecting that someone else got in.
+ */
+export async function signOutEverywhere(ctx: IdentityContext, auth: Authentication, meta: RequestMeta): Promise<void> {
+  const user = await requireSignedInUser(ctx, auth.actor);
+  await inTransaction(ctx.db, async (tx) => {
+    await identityRepo.deleteSessionsOfUser(tx, user.id);
+    await identityRepo.revokeTokensOfUser(tx, user.id, new Date());
+    await appendAudit(tx, { actor: auth.actor, action: 'user.signed_out_everywhere', entityType: 'user', entityId: user.id, requestId: meta.requestId });
+  });
+  ctx.credentials.invalidate();
 }

@@ -12,7 +12,9 @@ export function normalisePhone(phone: string | undefined): string | null {
 
 /**
  * Inserts a user and records `user.created` in the audit log, in one transaction. A taken username
- * or e-mail answers 409 (the unique indexes decide, so two concurrent sign-ups cannot both win).
+ * or verified e-mail answers 409 (the unique indexes decide, so two concurrent sign-ups cannot both
+ * win). Only addresses set by an administrator are verified, so only they can collide, and the
+ * answer does not repeat the address.
  */
 export async function createUserRecord(
   ctx: IdentityContext,
@@ -34,7 +36,7 @@ export async function createUserRecord(
     if (pgErrorCode(err) === '23505') {
       const constraint = pgConstraint(err);
       if (constraint === 'users_email_idx') {
-        throw new ConflictError('email_taken', `Alamat e-mail ${values.email} sudah terdaftar.`, { fields: { 'body.email': 'sudah terdaftar' } });
+        throw new ConflictError('email_taken', 'Alamat e-mail ini sudah dipakai akun lain. Pakai alamat lain atau kosongkan.', { fields: { 'body.email': 'sudah dipakai akun lain' } });
       }
       throw new ConflictError('username_taken', `Nama pengguna "${values.username}" sudah dipakai. Pilih nama lain.`, { fields: { 'body.username': 'sudah dipakai' } });
     }

@@ -1,13 +1,14 @@
 import { appendAudit } from '../../../platform/audit/index.js';
 import { inTransaction } from '../../../platform/db/index.js';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../platform/errors.js';
+import { AppError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../../platform/errors.js';
 import type { Actor } from '../../../platform/index.js';
 import { assertStrongPassword, hashPassword } from '../identity.passwords.js';
-import { canAssignAgency, canGrantRole, canManageUsers, canSeeUser, isStaffRole, userScope } from '../identity.policy.js';
+import { canAssignAgency, canGrantRole, canLinkEmployee, canManageUsers, canSeeUser, isStaffRole, userScope } from '../identity.policy.js';
 import { identityRepo, type NewUser, type UserRow } from '../identity.repo.js';
 import type { CreateUserBody, ListUsersQuery, UpdateUserBody, UserList, UserView } from '../identity.schema.js';
 import type { IdentityContext, RequestMeta } from './context.js';
 import { createUserRecord } from './create-user.js';
+import { endAccess } from './personnel-status.js';
 import { agencyLookup, presentUser } from './present.js';
 
 const USERNAME = /^[a-z0-9._-]{3,32}$/;
@@ -40,8 +41,16 @@ export function createUserAdminUseCases(ctx: IdentityContext) {
     if (refused.length > 0) throw new ForbiddenError(`Anda tidak berwenang memberikan atau mencabut peran: ${refused.join(', ')}.`);
   }
 
-  /** The SIMPEG record an account may be linked to: same agency, not linked yet. Checked before the account is made. */
-  async function linkableEmployee(nip: string, agencyId: string): Promise<{ id: string }> {
+  /**
+   * The SIMPEG record an account may be linked to: same agency, not linked yet. Checked before the
+   * account is made. Only a full user administrator may link: the account reads the record's NIK,
+   * birth date, address and phone, which an agency admin may not see.
+   */
+  async function linkableEmployee(actor: Actor, nip: string, agencyId: string): Promise<{ id: string }> {
+    if (!canLinkEmployee(actor)) {
+      throw new AppError(403, 'nip_link_forbidden', 'Hanya administrator sistem yang dapat menautkan akun ke data pegawai (NIP). Kosongkan NIP atau minta administrator sistem menautkannya.',
+        { fields: { 'body.nip': 'hanya administrator sistem' } });
+    }
     const employee = await ctx.deps.employees.accountLinkFor(nip);
     if (!employee || employee.agencyId !== agencyId) {
       throw new ValidationError('NIP ini tidak ada di data pegawai perangkat daerah yang dipilih.', { fields: { 'body.nip': 'tidak dikenal' } }, 'unknown_nip');
@@ -79,12 +88,25 @@ export function createUserAdminUseCases(ctx: IdentityContext) {
       const username = input.username.toLowerCase();
       const email = input.email?.toLowerCase() ?? null;
       assertStrongPassword(input.password, 'body.password', [username, input.displayName, email ?? '']);
-      const employee = input.nip ? await linkableEmployee(input.nip, input.agencyId) : null;
+      const employee = input.nip ? await linkableEmployee(actor, input.nip, input.agencyId) : null;
       const user = await createUserRecord(ctx, {
-        username, displayName: input.displayName.trim(), email, kind: 'staff', agencyId: input.agencyId, roles: input.roles,
+        // An address an administrator sets for staff counts as verified (and so is unique).
+        username, displayName: input.displayName.trim(), email, emailVerified: email !== null, kind: 'staff', agencyId: input.agencyId, roles: input.roles,
         passwordHash: await hashPassword(input.password), passwordChangedAt: new Date(),
       }, actor, meta);
-      if (employee) await ctx.deps.employees.linkAccount(employee.id, user.id);
+      if (employee) {
+        try {
+          await ctx.deps.employees.linkAccount(employee.id, user.id, actor, meta.requestId ?? null);
+        } catch (err) {
+          // The record was linked in between (or the write failed): no account is left without its link.
+          await inTransaction(ctx.db, async (tx) => {
+            await identityRepo.deleteUser(tx, user.id);
+            await appendAudit(tx, { actor, action: 'user.deleted', entityType: 'user', entityId: user.id, requestId: meta.requestId, data: { reason: 'employee_link_failed' } });
+          });
+          ctx.credentials.invalidate();
+          throw err;
+        }
+      }
       return presentUser(user, agencyLookup(ctx));
     },
 
@@ -114,30 +136,19 @@ export function createUserAdminUseCases(ctx: IdentityContext) {
         await assertAgency(actor, input.agencyId);
         patch.agencyId = input.agencyId;
       }
-      if (input.status !== undefined) patch.status = input.status;
+      if (input.status !== undefined) {
+        patch.status = input.status;
+        // Disabled by hand (even if SIMPEG disabled it first): SIMPEG recording the person as active again does not re-enable it.
+        patch.disabledReason = input.status === 'disabled' ? 'admin' : null;
+      }
       const updated = await inTransaction(ctx.db, async (tx) => {
         const row = await identityRepo.updateUser(tx, user.id, patch);
-        if (patch.status === 'disabled') await identityRepo.deleteSessionsOfUser(tx, user.id);
+        if (patch.status === 'disabled') await endAccess(tx, user.id);
         await appendAudit(tx, { actor, action: 'user.updated', entityType: 'user', entityId: user.id, requestId: meta.requestId, data: { ...patch } });
         return row;
       });
       ctx.credentials.invalidate();
       return presentUser(updated, agencyLookup(ctx));
-    },
-
-    /**
-     * Disables the account of someone SIMPEG records as retired or transferred and ends their
-     * sessions (a leaver keeps no access). Idempotent: an already disabled account is left as it is.
-     */
-    async disableLeaver(userId: string, status: string): Promise<void> {
-      await inTransaction(ctx.db, async (tx) => {
-        const user = await identityRepo.findUserById(tx, userId);
-        if (!user || user.status === 'disabled') return;
-        await identityRepo.updateUser(tx, user.id, { status: 'disabled' });
-        await identityRepo.deleteSessionsOfUser(tx, user.id);
-        await appendAudit(tx, { actor: { label: 'simpeg' }, action: 'user.disabled', entityType: 'user', entityId: user.id, data: { reason: `personnel status ${status}` } });
-      });
-      ctx.credentials.invalidate();
     },
 
     /** Creates a system administrator from the command line (no agency). */

@@ -3,6 +3,7 @@ import { appsFrom, permissionsFor } from '../identity.policy.js';
 import type { TokenRow, UserRow } from '../identity.repo.js';
 import type { AgencyRef, Me, TokenView, UserView } from '../identity.schema.js';
 import type { IdentityContext } from './context.js';
+import { tokenExpiresAt } from './token-lifetime.js';
 
 /** The actor a user acts as; a token narrows the permissions to its scopes. */
 export function actorFor(user: UserRow, permissions: readonly string[] = permissionsFor(user.roles), kind: 'user' | 'token' = 'user'): Actor {
@@ -44,6 +45,8 @@ export async function presentMe(ctx: IdentityContext, user: UserRow, permissions
     permissions: [...permissions],
     apps: appsFrom(permissions),
     totpEnabled: user.totpEnabled,
+    email: user.email,
+    emailVerified: user.emailVerified,
   };
 }
 
@@ -54,6 +57,7 @@ export async function presentUser(user: UserRow, agency: (id: string | null) => 
     username: user.username,
     displayName: user.displayName,
     email: user.email,
+    emailVerified: user.emailVerified,
     kind: user.kind,
     agency: await agency(user.agencyId),
     roles: [...user.roles],
@@ -72,7 +76,7 @@ export function presentToken(row: TokenRow): TokenView {
     prefix: row.prefix,
     scopes: [...row.scopes],
     createdAt: row.createdAt.toISOString(),
-    expiresAt: row.expiresAt?.toISOString() ?? null,
+    expiresAt: tokenExpiresAt(row).toISOString(),
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
   };

@@ -5,7 +5,7 @@ import { permissionsFor } from '../identity.policy.js';
 import { identityRepo, type UserRow } from '../identity.repo.js';
 import type { LoginBody, SessionView } from '../identity.schema.js';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, type IdentityContext, type RequestMeta } from './context.js';
-import { assertNotLocked, countFailure } from './guards.js';
+import { assertNotLocked, clientAddress, countFailure } from './guards.js';
 import { presentMe } from './present.js';
 import { acceptTotpCode } from './totp.js';
 
@@ -35,15 +35,17 @@ export async function startSession(ctx: IdentityContext, user: UserRow, meta: Re
 /**
  * Signs a user in with username and password (and a TOTP code when they turned it on).
  * A wrong password, an unknown user and a disabled account all answer the same 401, after the same
- * work; failures count per username, known or not, and lock it for a while.
+ * work; failures count per username, known or not, and client address: they lock that address out
+ * for a while and slow everyone else down (guards.ts), but never lock the owner out.
  */
 export async function signIn(ctx: IdentityContext, input: LoginBody, meta: RequestMeta): Promise<SignedIn> {
   const username = input.username.trim().toLowerCase();
-  await assertNotLocked(ctx, username);
+  const address = clientAddress(meta);
+  await assertNotLocked(ctx, username, address);
   const user = await identityRepo.findUserByUsername(ctx.db, username);
   const passwordOk = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : await verifyNothing(input.password);
   if (!user || !passwordOk || user.status !== 'active') {
-    await countFailure(ctx, username);
+    await countFailure(ctx, username, address);
     throw new UnauthenticatedError(INVALID, 'invalid_credentials');
   }
   if (user.totpEnabled) {
@@ -51,11 +53,12 @@ export async function signIn(ctx: IdentityContext, input: LoginBody, meta: Reque
       throw new UnauthenticatedError('Masukkan kode 6 angka dari aplikasi autentikator Anda.', 'totp_required');
     }
     if (!(await acceptTotpCode(ctx, user, input.totp))) {
-      await countFailure(ctx, username);
+      await countFailure(ctx, username, address);
       throw new UnauthenticatedError('Kode autentikator salah atau sudah dipakai. Masukkan kode yang baru.', 'totp_required');
     }
   }
-  await identityRepo.clearFailures(ctx.db, username);
+  // Only this address's count: failures from elsewhere keep slowing whoever made them.
+  await identityRepo.clearFailures(ctx.db, username, address);
   const signedIn = await startSession(ctx, user, meta);
   await identityRepo.touchLastLogin(ctx.db, user.id, new Date());
   return signedIn;

@@ -8,7 +8,7 @@ import { verifyPassword } from '../identity.passwords.js';
 import { identityRepo, type UserRow } from '../identity.repo.js';
 import type { TotpSetupView } from '../identity.schema.js';
 import type { IdentityContext, RequestMeta } from './context.js';
-import { assertNotLocked, countFailure, requireSignedInUser } from './guards.js';
+import { assertNotLocked, clientAddress, countFailure, requireSignedInUser } from './guards.js';
 
 const ISSUER = 'Tegal Smart City';
 
@@ -60,9 +60,9 @@ export function createTotpUseCases(ctx: IdentityContext) {
     /** Turns TOTP off after the user re-enters their password. */
     async disableTotp(actor: Actor, password: string, meta: RequestMeta = {}): Promise<void> {
       const user = await requireSignedInUser(ctx, actor);
-      await assertNotLocked(ctx, user.username);
+      await assertNotLocked(ctx, user.username, clientAddress(meta));
       if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
-        await countFailure(ctx, user.username);
+        await countFailure(ctx, user.username, clientAddress(meta));
         throw new AppError(400, 'wrong_password', 'Kata sandi salah.', { fields: { 'body.password': 'kata sandi salah' } });
       }
       if (!user.totpEnabled && !user.totpSecret) return;

@@ -42,11 +42,34 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** Why a cell is not a date, or its ISO form; `null` for empty (including SIASN's 01-01-0001). */
-export function parseDate(cell: Cell): { ok: true; value: string | null } | { ok: false; message: string } {
+/** How far ahead a date may lie: TMTs and contract ends are planned, but not half a century out. */
+const MAX_YEARS_AHEAD = 50;
+
+/**
+ * Why an existing calendar date is implausible for a personnel record, or null: before 1900 or
+ * more than 50 years after `today` is a typo (`0986`, `2198`) or a spreadsheet's zero date, and
+ * would be stored and shown as fact.
+ */
+function implausible(iso: string, today: Date): string | null {
+  const latest = new Date(today);
+  latest.setUTCFullYear(latest.getUTCFullYear() + MAX_YEARS_AHEAD);
+  const last = isoOf(latest);
+  if (iso < '1900-01-01' || iso > last) return `tanggal tidak masuk akal; harus antara 01-01-1900 dan ${last.split('-').reverse().join('-')}`;
+  return null;
+}
+
+/**
+ * Why a cell is not a date, or its ISO form; `null` for empty (including SIASN's 01-01-0001).
+ * Dates before 1900 or more than 50 years after `today` are refused as implausible.
+ */
+export function parseDate(cell: Cell, today: Date = new Date()): { ok: true; value: string | null } | { ok: false; message: string } {
   if (cell === null) return { ok: true, value: null };
   // ExcelJS reads date cells as UTC midnight of the day shown.
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? { ok: false, message: 'bukan tanggal' } : { ok: true, value: isoOf(cell) };
+  if (cell instanceof Date) {
+    if (Number.isNaN(cell.getTime())) return { ok: false, message: 'bukan tanggal' };
+    const problem = implausible(isoOf(cell), today);
+    return problem ? { ok: false, message: problem } : { ok: true, value: isoOf(cell) };
+  }
   const text = String(cell).trim();
   if (text === '' || /^0*1-0*1-0{3}1$/.test(text) || text === '0001-01-01') return { ok: true, value: null };
   let parts: [string, string, string] | null = null;
@@ -57,8 +80,9 @@ export function parseDate(cell: Cell): { ok: true; value: string | null } | { ok
   if (!parts) return { ok: false, message: 'format tanggal tidak dikenali; gunakan yyyy-mm-dd, dd-mm-yyyy atau dd/mm/yyyy' };
   const [year, month, day] = parts.map(Number) as [number, number, number];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return { ok: false, message: 'bukan tanggal yang ada di kalender' };
-  if (year < 1900 || year > 2100) return { ok: false, message: 'tahun harus antara 1900 dan 2100' };
-  return { ok: true, value: `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}` };
+  const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const problem = implausible(iso, today);
+  return problem ? { ok: false, message: problem } : { ok: true, value: iso };
 }
 
 /** Control characters (NUL and the like) cannot be stored in PostgreSQL text or shown; tab and line breaks are folded to spaces first. */

@@ -1,3 +1,4 @@
+import { csvDocument } from '../../../platform/spreadsheet.js';
 import type { TableKind } from './import.schema.js';
 
 /** One column of an import file: its header, whether the header must be there, and a template example. */
@@ -65,17 +66,11 @@ export function normaliseHeader(raw: string): string {
   return raw.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/[\s\-.]+/g, '_').replace(/^_+|_+$/g, '');
 }
 
-/** Quotes a CSV value when it holds a separator, quote or line break. */
-function csvValue(value: string): string {
-  return /[",;\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
-
 /**
- * The template of a kind: a UTF-8 BOM (so Excel opens it as UTF-8), the header row and one example
- * row, comma-separated with CRLF line ends as Excel writes them.
+ * The template of a kind: the header row and one example row, written as Excel opens CSV (UTF-8
+ * BOM, commas, CRLF) and through the platform's spreadsheet escaping like every file we write.
  */
 export function templateCsv(kind: TableKind): string {
   const columns = COLUMNS[kind];
-  const lines = [columns.map((c) => c.name), columns.map((c) => csvValue(c.example))];
-  return `\uFEFF${lines.map((l) => l.join(',')).join('\r\n')}\r\n`;
+  return csvDocument([columns.map((c) => c.name), columns.map((c) => c.example)]);
 }

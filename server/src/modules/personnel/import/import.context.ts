@@ -17,8 +17,8 @@ export interface SnapAgency {
 export type SnapUnit = Pick<UnitRow, 'id' | 'agencyId' | 'parentId' | 'externalId' | 'name' | 'shortName' | 'kind' | 'sortOrder'> & { current: boolean };
 /** A position as stored. */
 export type SnapPosition = Pick<PositionRow, 'id' | 'unitId' | 'externalId' | 'title' | 'kind' | 'eselon' | 'isHead' | 'superiorId' | 'sortOrder'> & { current: boolean };
-/** An employee as stored (only those whose NIP is in the file are read). */
-export type SnapEmployee = Omit<EmployeeRow, 'userId' | 'createdAt' | 'updatedAt'>;
+/** An employee as stored (only those whose NIP is in the file are read); `userId` is read for events, never written. */
+export type SnapEmployee = Omit<EmployeeRow, 'createdAt' | 'updatedAt'>;
 
 /** An open definitive assignment, with its holder's NIP and name for messages. */
 export interface SnapAssignment {

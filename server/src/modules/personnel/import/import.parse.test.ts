@@ -2,6 +2,19 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { educationLevel, eselonOf, parseDate, parseText } from './import.cells.js';
 import { ImportFileError, MAX_ROWS, readJson, readTable } from './import.parse.js';
+import { sheetRow, workbook } from './import.test-fixtures.js';
+
+const MB = 1024 * 1024;
+
+/** Overwrites the second half of the sheet's deflated data: reading that far fails, so a 413 proves reading stopped before. */
+function breakSheetTail(book: Buffer): Buffer {
+  const at = book.indexOf(Buffer.from('xl/worksheets/sheet1.xml')); // the local header's name comes first
+  const header = at - 30;
+  const size = book.readUInt32LE(header + 18);
+  const data = at + book.readUInt16LE(header + 26) + book.readUInt16LE(header + 28);
+  book.fill(0xff, data + Math.floor(size / 2), data + size);
+  return book;
+}
 
 async function refusal(work: Promise<unknown> | (() => unknown)): Promise<ImportFileError> {
   try {
@@ -82,10 +95,35 @@ describe('reading XLSX', () => {
   });
 });
 
+describe('reading large files as a stream, with the limits checked while reading', () => {
+  it('stops an XLSX at the row after the row limit (413) without inflating the rest of the sheet', async () => {
+    const row = sheetRow(['198609262015051001']);
+    const book = breakSheetTail(workbook(['nip'], Buffer.alloc(20_000 * row.length, row)));
+    expect(await refusal(readTable(book, { maxRows: 100, maxUnzippedBytes: 64 * MB }))).toMatchObject({ status: 413, code: 'too_many_rows' });
+    // Read to the end, the same file is broken: the 413 came before the reader got there.
+    expect(await refusal(readTable(book, { maxRows: 100_000, maxUnzippedBytes: 64 * MB }))).toMatchObject({ status: 400, code: 'file_format' });
+  });
+
+  it('refuses an XLSX whose sheet inflates past the uncompressed-size limit, unread', async () => {
+    const row = sheetRow(['x'.repeat(1000)]);
+    const book = workbook(['nama'], Buffer.alloc(2000 * row.length, row));
+    expect(book.length).toBeLessThan(MB / 10);
+    const refused = await refusal(readTable(book, { maxRows: 100_000, maxUnzippedBytes: MB }));
+    expect(refused).toMatchObject({ status: 413, code: 'payload_too_large', message: expect.stringContaining('setelah diekstrak') });
+    expect((await readTable(book, { maxRows: 100_000, maxUnzippedBytes: 4 * MB })).rows).toHaveLength(2000);
+  });
+
+  it('stops a CSV at the row after the row limit while parsing (413), before a broken line further on', async () => {
+    const csvText = ['nip', ...Array.from({ length: 10_000 }, (_, i) => String(i)), '"tidak ditutup'].join('\n');
+    expect(await refusal(readTable(Buffer.from(csvText), { maxRows: 100, maxUnzippedBytes: MB }))).toMatchObject({ status: 413, code: 'too_many_rows' });
+    expect(await refusal(readTable(Buffer.from(csvText)))).toMatchObject({ status: 400, code: 'csv_malformed' });
+  });
+});
+
 describe('reading JSON', () => {
-  it('names the line of a syntax error', () => {
-    expect(() => readJson(Buffer.from('{\n  "pegawai": [\n    {"nipBaru": }\n  ]\n}'))).toThrow(/baris 3/);
-    expect(readJson(Buffer.from('\uFEFF{"unor": []}'))).toEqual({ unor: [] });
+  it('names the line of a syntax error', async () => {
+    await expect(readJson(Buffer.from('{\n  "pegawai": [\n    {"nipBaru": }\n  ]\n}'))).rejects.toThrow(/baris 3/);
+    expect(await readJson(Buffer.from('\uFEFF{"unor": []}'))).toEqual({ unor: [] });
   });
 });
 
@@ -98,6 +136,19 @@ describe('cells', () => {
     expect(parseDate('29-02-2023')).toMatchObject({ ok: false, message: 'bukan tanggal yang ada di kalender' });
     expect(parseDate('09/26/1986')).toMatchObject({ ok: false });
     expect(parseDate('kemarin')).toMatchObject({ ok: false, message: expect.stringContaining('yyyy-mm-dd') });
+  });
+
+  it('refuses implausible dates, typed or real date cells: before 1900 or more than 50 years ahead; 01-01-0001 stays empty', () => {
+    const today = new Date(Date.UTC(2026, 0, 15));
+    const implausible = { ok: false, message: expect.stringContaining('tidak masuk akal') };
+    expect(parseDate('31-12-1899', today)).toMatchObject(implausible);
+    expect(parseDate('0986-09-26', today)).toMatchObject(implausible);
+    expect(parseDate(new Date(Date.UTC(1800, 0, 1)), today)).toMatchObject(implausible);
+    expect(parseDate(new Date(Date.UTC(2198, 5, 1)), today)).toMatchObject(implausible);
+    expect(parseDate('16-01-2076', today)).toMatchObject({ ok: false, message: expect.stringContaining('15-01-2076') });
+    expect(parseDate('15-01-2076', today)).toEqual({ ok: true, value: '2076-01-15' });
+    expect(parseDate('01-01-1900', today)).toEqual({ ok: true, value: '1900-01-01' });
+    expect(parseDate('01-01-0001', today)).toEqual({ ok: true, value: null });
   });
 
   it('reads education levels, eselon spellings, and refuses control characters', () => {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEmployee } from '../personnel.repo.js';
-import { PERSONNEL_EVENTS } from '../personnel.events.js';
+import type { Actor } from '../../../platform/http/actor.js';
+import { employeeEvent, PERSONNEL_EVENTS } from '../personnel.events.js';
 import { noCounts, sameFields, type Context, type Counts, type SnapAssignment, type SnapEmployee } from './import.context.js';
 import type { EmployeeInput } from './import.rows.js';
 import type { StructurePlan } from './import.structure.js';
@@ -112,9 +113,10 @@ function resolveRow(ctx: Context, structure: StructurePlan, e: EmployeeInput, ex
   return { fields, positionId };
 }
 
-/** Plans employees and their assignments; `actorId` is recorded as the assignments' creator. */
-export function planPeople(ctx: Context, structure: StructurePlan, inputs: EmployeeInput[], actorId: string | null): PeoplePlan {
+/** Plans employees and their assignments; the actor is recorded as the assignments' creator and as the events' causer. */
+export function planPeople(ctx: Context, structure: StructurePlan, inputs: EmployeeInput[], actor: Pick<Actor, 'userId' | 'agencyId' | 'permissions'>): PeoplePlan {
   const { snap } = ctx;
+  const actorId = actor.userId;
   const plan: PeoplePlan = { insert: [], update: [], counts: noCounts(), ranks: [], moreRanks: [], assignments: { open: [], close: [], correct: [] }, events: [] };
   const stored = new Map(snap.employees.map((e) => [e.nip, e]));
   const firstRow = new Map<string, number>();
@@ -182,7 +184,8 @@ export function planPeople(ctx: Context, structure: StructurePlan, inputs: Emplo
 
   for (const r of rows) {
     const { fields, existing } = r;
-    const event = { employeeId: r.id, nip: fields.nip, agencyId: fields.agencyId, status: fields.status };
+    // The stored link is kept by the import (it never writes user_id), so the event names that account.
+    const event = employeeEvent({ id: r.id, nip: fields.nip, agencyId: fields.agencyId, status: fields.status ?? 'active', userId: existing?.userId ?? null }, actor);
     if (!existing) {
       plan.insert.push({ id: r.id, ...fields });
       plan.counts.created++;

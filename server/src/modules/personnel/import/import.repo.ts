@@ -109,7 +109,7 @@ export const importRepo = {
         titleSuffix: employees.titleSuffix, gender: employees.gender, birthDate: employees.birthDate, birthPlace: employees.birthPlace,
         nik: employees.nik, address: employees.address, phone: employees.phone, email: employees.email, rank: employees.rank,
         rankTmt: employees.rankTmt, status: employees.status, educationLevel: employees.educationLevel, educationMajor: employees.educationMajor,
-        agencyId: employees.agencyId, unitId: employees.unitId, tmtCpns: employees.tmtCpns,
+        agencyId: employees.agencyId, unitId: employees.unitId, tmtCpns: employees.tmtCpns, userId: employees.userId,
       }).from(employees).where(inArray(employees.nip, chunk));
       employeeRows.push(...found);
     }

@@ -5,6 +5,7 @@ import { AppError, ForbiddenError } from '../../../platform/errors.js';
 import { can, type Actor } from '../../../platform/http/actor.js';
 import type { Platform } from '../../../platform/index.js';
 import { NO_PROGRESS, type Progress } from '../../../platform/progress.js';
+import { timeSlicer } from '../../../platform/streams.js';
 import { personnelRepo } from '../personnel.repo.js';
 import { agencies } from '../personnel.tables.js';
 import { Problems, type SourceRow } from './import.cells.js';
@@ -63,7 +64,7 @@ async function readInputs(db: Db, request: ImportRequest, problems: Problems): P
     else if (typeof src.get(codeColumn) === 'string') problems.failedCodes.add(String(src.get(codeColumn)).trim());
   };
   if (request.kind === 'siasn') {
-    const json = readJson(request.bytes);
+    const json = await readJson(request.bytes);
     const names = await db.select({ code: agencies.code, name: agencies.name, shortName: agencies.shortName }).from(agencies);
     const mapped = mapSiasn(json, names, problems);
     for (const u of mapped.units) {
@@ -71,8 +72,12 @@ async function readInputs(db: Db, request: ImportRequest, problems: Problems): P
       if (unit && u.agencyTop) Object.assign(unit, { agencyTop: true, kind: 'opd' });
       keep(inputs.units, unit, u.src, 'kode_unit');
     }
+    const pause = timeSlicer();
     for (const src of mapped.positions) keep(inputs.positions, readPosition(src, problems), src, 'kode_jabatan');
-    for (const src of mapped.employees) keep(inputs.employees, readEmployee(src, problems), src, 'nip');
+    for (const src of mapped.employees) {
+      keep(inputs.employees, readEmployee(src, problems), src, 'nip');
+      await pause(); // up to 50,000 entries of checks: let other requests in between
+    }
     inputs.count = mapped.count;
     return inputs;
   }
@@ -81,7 +86,11 @@ async function readInputs(db: Db, request: ImportRequest, problems: Problems): P
   if (table.rows.length === 0) throw new ImportFileError('file_empty', 'Berkas hanya berisi baris judul, tanpa baris data.');
   const read = { units: readUnit, positions: readPosition, employees: readEmployee }[request.kind];
   const codeColumn = { units: 'kode_unit', positions: 'kode_jabatan', employees: 'nip' }[request.kind];
-  for (const src of rows) keep(inputs[request.kind] as unknown[], read(src, problems), src, codeColumn);
+  const pause = timeSlicer();
+  for (const src of rows) {
+    keep(inputs[request.kind] as unknown[], read(src, problems), src, codeColumn);
+    await pause(); // 50,000 rows of checks: let other requests in between
+  }
   inputs.count = table.rows.length;
   return inputs;
 }
@@ -173,7 +182,7 @@ export function createImportService(platform: Platform, deps: ImportDeps) {
         progress.start('Memeriksa baris', inputs.count);
         const ctx = createContext(await importRepo.snapshot(tx, nips, todayIso()), scope, problems);
         const structure = planStructure(ctx, inputs.units, inputs.positions);
-        const people = planPeople(ctx, structure, inputs.employees, actor.userId);
+        const people = planPeople(ctx, structure, inputs.employees, actor);
         progress.update(inputs.count);
         progress.stop();
         if (problems.errors.length > 0 || request.dryRun) return report(request, inputs.count, problems, structure, people, false);

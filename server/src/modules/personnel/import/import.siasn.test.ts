@@ -124,6 +124,7 @@ describe('importing a SIASN export', () => {
         { ...PEGAWAI[1], nipBaru: makeNip('1996-01-02', '2021-01', 'male'), tglLahir: '02-01-1996', jenisKelamin: 'M', unorIndukId: guid(6), unorIndukNama: 'DINAS ANTAH BERANTAH' },
         { ...PEGAWAI[1], nipBaru: makeNip('1996-01-03', '2021-01', 'male'), tglLahir: '03-01-1996', jenisKelamin: 'M', jenisJabatanId: '9', golRuangAkhirId: '99' },
         'bukan objek',
+        { ...PEGAWAI[1], nipBaru: makeNip('1996-01-05', '2021-01', 'male'), tglLahir: '05-01-1896', jenisKelamin: 'M', tmtCpns: '01-01-0001' },
       ],
     };
     const report = await rejected(upload(t, as.bkpsdm!, 'siasn', JSON.stringify(broken)));
@@ -134,6 +135,7 @@ describe('importing a SIASN export', () => {
       '3 pegawai[2].jenisJabatanId: kode jenis jabatan tidak dikenal; yang dikenal 1 (struktural), 2 (fungsional), 4 (pelaksana)',
       '3 pegawai[2].golRuangAkhirId: "99" bukan golongan PNS; tulis seperti III/a (I/a sampai IV/e)',
       '4 pegawai[3]: harus berupa objek',
+      expect.stringMatching(/^5 pegawai\[4\]\.tglLahir: tanggal tidak masuk akal; harus antara 01-01-1900 dan /),
     ]);
     expect(await tableCounts(t)).toEqual(before);
   });

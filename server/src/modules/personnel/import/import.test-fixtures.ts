@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { TestApp } from '../../../../test/app.js';
@@ -80,4 +81,70 @@ export async function idOf(t: TestApp, table: 'units' | 'positions', code: strin
   const rows = await queryRows<{ id: string }>(t.platform.db, sql`SELECT id FROM ${sql.raw(table)} WHERE external_id = ${code}`);
   expect(rows, `${table} ${code}`).toHaveLength(1);
   return rows[0]!.id;
+}
+
+/** A ZIP of the given parts, deflated (fast, level 1), as the XLSX tests and the upload bench need. */
+export function zip(parts: Record<string, Buffer | string>): Buffer {
+  const local: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const [name, content] of Object.entries(parts)) {
+    const data = Buffer.isBuffer(content) ? content : Buffer.from(content);
+    const packed = deflateRawSync(data, { level: 1 });
+    const nameBytes = Buffer.from(name);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(8, 8);
+    header.writeUInt32LE(crc32(data), 14);
+    header.writeUInt32LE(packed.length, 18);
+    header.writeUInt32LE(data.length, 22);
+    header.writeUInt16LE(nameBytes.length, 26);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(8, 10);
+    entry.writeUInt32LE(crc32(data), 16);
+    entry.writeUInt32LE(packed.length, 20);
+    entry.writeUInt32LE(data.length, 24);
+    entry.writeUInt16LE(nameBytes.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    local.push(header, nameBytes, packed);
+    central.push(entry, nameBytes);
+    offset += 30 + nameBytes.length + packed.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(central.length / 2, 8);
+  end.writeUInt16LE(central.length / 2, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...local, directory, end]);
+}
+
+const SHEET_START = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+  + '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>';
+const SHEET_END = '</sheetData></worksheet>';
+
+/** A row of inline-string cells, as SpreadsheetML writes it. */
+export function sheetRow(cells: string[]): string {
+  return `<row>${cells.map((c) => `<c t="inlineStr"><is><t>${c}</t></is></c>`).join('')}</row>`;
+}
+
+/**
+ * A one-sheet workbook: `header` then `body` (SpreadsheetML rows, e.g. one row repeated by
+ * `Buffer.alloc(n * row.length, row)`), with only the parts a reader needs.
+ */
+export function workbook(header: string[], body: Buffer | string = ''): Buffer {
+  const ns = 'http://schemas.openxmlformats.org';
+  return zip({
+    '[Content_Types].xml': `<Types xmlns="${ns}/package/2006/content-types"/>`,
+    'xl/workbook.xml': `<workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships">`
+      + '<sheets><sheet name="Data" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    'xl/_rels/workbook.xml.rels': `<Relationships xmlns="${ns}/package/2006/relationships">`
+      + `<Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    'xl/worksheets/sheet1.xml': Buffer.concat([Buffer.from(SHEET_START + sheetRow(header)), Buffer.isBuffer(body) ? body : Buffer.from(body), Buffer.from(SHEET_END)]),
+  });
 }

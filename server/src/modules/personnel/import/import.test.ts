@@ -6,7 +6,8 @@ import { buildTestApp, type TestApp } from '../../../../test/app.js';
 import { makeNip, makeUser, signIn, type SessionHeaders } from '../../../../test/factories.js';
 import type { HolderView, PositionView, UnitNode } from '../index.js';
 import { createImportService } from './import.service.js';
-import { csv, errorLines, idOf, imported, multipart, rejected, tableCounts, upload } from './import.test-fixtures.js';
+import { MAX_ROWS, MAX_UNZIPPED_BYTES } from './import.limits.js';
+import { csv, errorLines, idOf, imported, multipart, rejected, sheetRow, tableCounts, upload, workbook } from './import.test-fixtures.js';
 
 
 let t: TestApp;
@@ -250,6 +251,23 @@ describe('broken rows: a report per row and field, nothing written', () => {
     expect(await tableCounts(t)).toEqual(before);
   });
 
+  it('implausible dates in CSV text or XLSX date cells are row errors naming the column', async () => {
+    const person = (birth: string, rankTmt: string) => [makeNip('1990-01-01', '2015-01', 'male'), 'PNS', 'Joko', '', '', 'L', birth, '', '', '', '',
+      'III/a', rankTmt, '', 'S1', '', 'diskominfo', '', '', '', '', ''];
+    const fromCsv = await imported(upload(t, as.bkpsdm!, 'employees', csv([EMPLOYEE_HEADER, person('01-01-1850', '01-04-2199')]), { dryRun: true }));
+    expect(errorLines(fromCsv)).toEqual([
+      expect.stringMatching(/^2 tanggal_lahir: tanggal tidak masuk akal; harus antara 01-01-1900 dan /),
+      expect.stringMatching(/^2 tmt_golongan: tanggal tidak masuk akal/),
+    ]);
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Pegawai');
+    sheet.addRow(EMPLOYEE_HEADER);
+    sheet.addRow(person('', ''));
+    sheet.getCell('G2').value = new Date(Date.UTC(1850, 0, 1));
+    const fromXlsx = await imported(upload(t, as.bkpsdm!, 'employees', Buffer.from(await wb.xlsx.writeBuffer()), { dryRun: true, name: 'pegawai.xlsx' }));
+    expect(errorLines(fromXlsx)).toEqual([expect.stringMatching(/^2 tanggal_lahir: tanggal tidak masuk akal/)]);
+  });
+
   it('a value with an unquoted separator, which shifts the columns, is a row error', async () => {
     const report = await rejected(upload(t, as.bkpsdm!, 'units',
       'kode_unit,kode_opd,nama,jenis\r\nDKI-PPID,diskominfo,Seksi Informasi, Dokumentasi dan PPID,seksi\r\n'));
@@ -401,6 +419,35 @@ describe('files that are not what they claim', () => {
     const badKind = await upload(t, as.bkpsdm!, 'pegawai', EMPLOYEES);
     expect(badKind.statusCode).toBe(400);
     expect(badKind.json().details.fields).toHaveProperty('body.kind');
+  });
+});
+
+describe('files that expand: limits checked while reading, as a dry run by an agency admin', () => {
+  /** A 413 in the platform's error shape, answered within `ms`. */
+  async function refusedQuickly(content: Buffer | string, code: string, ms: number) {
+    const started = performance.now();
+    const res = await upload(t, as['opd.admin']!, 'units', content, { dryRun: true, name: 'unit.xlsx' });
+    expect(performance.now() - started).toBeLessThan(ms);
+    expect(res.statusCode, res.body).toBe(413);
+    expect(res.json()).toEqual({ code, message: expect.any(String), requestId: expect.any(String), details: expect.any(Object) });
+  }
+
+  it('a zip-bomb-like workbook (over a million identical rows) → 413 at the row after the limit', async () => {
+    const row = sheetRow(['x']);
+    const rows = Math.floor((MAX_UNZIPPED_BYTES - 1024 * 1024) / row.length); // under the size limit: the row limit stops it
+    expect(rows).toBeGreaterThan(MAX_ROWS * 20);
+    await refusedQuickly(workbook(['kode_unit', 'nama', 'jenis'], Buffer.alloc(rows * row.length, row)), 'too_many_rows', 5000);
+  });
+
+  it('a workbook just over the uncompressed-size limit → 413 before it is inflated', async () => {
+    const row = sheetRow(['DKI-X', 'x'.repeat(60_000), 'seksi']);
+    const rows = Math.ceil(MAX_UNZIPPED_BYTES / row.length);
+    await refusedQuickly(workbook(['kode_unit', 'nama', 'jenis'], Buffer.alloc(rows * row.length, row)), 'payload_too_large', 5000);
+  });
+
+  it(`a CSV of more than ${MAX_ROWS.toLocaleString('id-ID')} rows → 413`, async () => {
+    const lines = ['kode_unit,nama,jenis', ...Array.from({ length: MAX_ROWS + 1 }, (_, i) => `U${i},Seksi ${i},seksi`)];
+    await refusedQuickly(`${lines.join('\r\n')}\r\n`, 'too_many_rows', 10_000);
   });
 });
 

@@ -1,0 +1,234 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedReference } from '../../../seeds/index.js';
+import { buildTestApp, type TestApp } from '../../../test/app.js';
+import { makeNip, makeUser, signIn, type SessionHeaders } from '../../../test/factories.js';
+import { queryRows } from '../../platform/db/index.js';
+import type { EmployeeProfile } from '../personnel/index.js';
+
+// Accounts and SIMPEG records meet here: linking an account to an employee, SIMPEG status changes
+// disabling or re-enabling the linked account under user administration's rules (imports:
+// personnel/import/import.leavers.test.ts), granting roles, and personal data behind its permission.
+
+let t: TestApp;
+const as: Record<string, SessionHeaders> = {};
+let diskominfo: string;
+const NEW_PASSWORD = 'tahu-aci-slawi-2026';
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  await seedReference(t.modules, '33.28');
+  diskominfo = (await t.modules.personnel.api.findAgencyByCode('diskominfo'))!.id;
+  await makeUser(t, { username: 'admin', roles: ['system_admin'] });
+  await makeUser(t, { username: 'bkpsdm', roles: ['personnel_admin'], agency: 'bkpsdm' });
+  await makeUser(t, { username: 'opd.admin', roles: ['agency_admin'], agency: 'diskominfo' });
+  for (const name of ['admin', 'bkpsdm', 'opd.admin']) as[name] = await signIn(t, name);
+});
+afterAll(() => t.close());
+
+let sequence = 0;
+
+/** Adds an employee of Diskominfo as BKPSDM; returns its id and NIP. */
+async function employee(name: string): Promise<{ id: string; nip: string }> {
+  const nip = makeNip('1988-04-12', '2012-03', 'female', ++sequence);
+  const res = await t.app.inject({ method: 'POST', url: '/api/employees', headers: as.bkpsdm, payload: {
+    nip, kind: 'pns', name, gender: 'female', birthDate: '1988-04-12', nik: `33281012048800${String(sequence).padStart(2, '0')}`,
+    address: 'Jl. Ahmad Yani 12, Slawi', phone: '081234567890', rank: 'III/a', educationLevel: 'S1', agencyId: diskominfo, tmtCpns: '2012-03-01',
+  } });
+  expect(res.statusCode, res.body).toBe(201);
+  return { id: res.json<EmployeeProfile>().id, nip };
+}
+
+/** Creates an account of Diskominfo linked to the NIP, as the system administrator. */
+async function linkedAccount(username: string, nip: string, roles: string[] = ['employee']): Promise<string> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/users', headers: as.admin, payload: {
+    username, displayName: username, agencyId: diskominfo, roles, password: NEW_PASSWORD, nip,
+  } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ id: string }>().id;
+}
+
+const login = (username: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: NEW_PASSWORD } });
+
+async function sessionOf(username: string): Promise<SessionHeaders> {
+  const res = await login(username);
+  expect(res.statusCode, res.body).toBe(200);
+  return { cookie: `tsc_session=${res.cookies.find((c) => c.name === 'tsc_session')!.value}`, 'x-csrf-token': res.json<{ csrfToken: string }>().csrfToken };
+}
+
+async function account(id: string): Promise<{ status: string; disabled_reason: string | null }> {
+  const [row] = await queryRows<{ status: string; disabled_reason: string | null }>(t.platform.db, sql`SELECT status, disabled_reason FROM users WHERE id = ${id}`);
+  return row!;
+}
+
+async function audited(entityId: string): Promise<string[]> {
+  const rows = await queryRows<{ action: string }>(t.platform.db, sql`SELECT action FROM audit_log WHERE entity_id = ${entityId} ORDER BY id`);
+  return rows.map((r) => r.action);
+}
+
+const setStatus = (headers: SessionHeaders, id: string, status: string) =>
+  t.app.inject({ method: 'PATCH', url: `/api/employees/${id}`, headers, payload: { status } });
+
+async function token(headers: SessionHeaders, scopes: string[]): Promise<{ authorization: string }> {
+  const res = await t.app.inject({ method: 'POST', url: '/api/auth/tokens', headers, payload: { name: `Uji ${scopes.join(' ')}`, scopes } });
+  expect(res.statusCode, res.body).toBe(201);
+  return { authorization: `Bearer ${res.json<{ token: string }>().token}` };
+}
+
+describe('SIMPEG changes accounts only as user administration would let the causer (finding 4)', () => {
+  it('an agency admin recording a transfer cannot disable a system administrator; the refusal is audited', async () => {
+    const { id: employeeId, nip } = await employee('Admin Tertaut');
+    const userId = await linkedAccount('admin.tertaut', nip, ['system_admin']);
+    const moved = await setStatus(as['opd.admin']!, employeeId, 'transferred');
+    expect(moved.statusCode, moved.body).toBe(200);
+    await t.platform.events.drain();
+    expect(await account(userId)).toEqual({ status: 'active', disabled_reason: null });
+    expect(await audited(userId)).toContain('user.leaver_disable_refused');
+    expect((await login('admin.tertaut')).statusCode).toBe(200);
+  });
+
+  it('BKPSDM recording a retirement disables an ordinary account, but not one with rights BKPSDM does not hold', async () => {
+    const ordinary = await employee('Sri Rahayu');
+    const ordinaryUser = await linkedAccount('sri.rahayu', ordinary.nip);
+    const steward = await employee('Wulan Sari');
+    const stewardUser = await linkedAccount('wulan.sari', steward.nip, ['data_steward']);
+    expect((await setStatus(as.bkpsdm!, ordinary.id, 'retired')).statusCode).toBe(200);
+    expect((await setStatus(as.bkpsdm!, steward.id, 'retired')).statusCode).toBe(200);
+    await t.platform.events.drain();
+    expect(await account(ordinaryUser)).toEqual({ status: 'disabled', disabled_reason: 'personnel' });
+    expect(await account(stewardUser)).toEqual({ status: 'active', disabled_reason: null });
+    expect(await audited(stewardUser)).toContain('user.leaver_disable_refused');
+  });
+
+  it('an agency admin\'s transfer disables an ordinary account, ends its sessions and tokens; a return to active re-enables it', async () => {
+    const { id: employeeId, nip } = await employee('Tri Handayani');
+    const userId = await linkedAccount('tri.handayani', nip);
+    const session = await sessionOf('tri.handayani');
+    const bearer = await token(session, ['app:simpeg']);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer })).statusCode).toBe(200);
+
+    expect((await setStatus(as['opd.admin']!, employeeId, 'transferred')).statusCode).toBe(200);
+    await t.platform.events.drain();
+    expect(await account(userId)).toEqual({ status: 'disabled', disabled_reason: 'personnel' });
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: session })).statusCode).toBe(401);
+    const [tokenRow] = await queryRows<{ revoked: boolean }>(t.platform.db, sql`SELECT revoked_at IS NOT NULL AS revoked FROM api_tokens WHERE user_id = ${userId}`);
+    expect(tokenRow!.revoked).toBe(true);
+
+    expect((await setStatus(as['opd.admin']!, employeeId, 'active')).statusCode).toBe(200);
+    await t.platform.events.drain();
+    expect(await account(userId)).toEqual({ status: 'active', disabled_reason: null });
+    expect((await login('tri.handayani')).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer })).statusCode).toBe(401);
+    expect(await audited(userId)).toEqual(expect.arrayContaining(['user.disabled', 'user.enabled']));
+  });
+
+  it('an account disabled by hand stays disabled when the employee is active again', async () => {
+    const { id: employeeId, nip } = await employee('Eko Prasetyo');
+    const userId = await linkedAccount('eko.prasetyo', nip);
+    const disabled = await t.app.inject({ method: 'PATCH', url: `/api/users/${userId}`, headers: as['opd.admin'], payload: { status: 'disabled' } });
+    expect(disabled.statusCode, disabled.body).toBe(200);
+    expect(await account(userId)).toEqual({ status: 'disabled', disabled_reason: 'admin' });
+    expect((await setStatus(as['opd.admin']!, employeeId, 'leave')).statusCode).toBe(200);
+    expect((await setStatus(as['opd.admin']!, employeeId, 'active')).statusCode).toBe(200);
+    await t.platform.events.drain();
+    expect(await account(userId)).toEqual({ status: 'disabled', disabled_reason: 'admin' });
+  });
+});
+
+describe('linking an account to an employee record (finding 3)', () => {
+  it('only a system administrator may link: an agency admin sending a NIP gets 403 naming body.nip, nothing is made', async () => {
+    const { id: employeeId, nip } = await employee('Dian Puspita');
+    const res = await t.app.inject({ method: 'POST', url: '/api/users', headers: as['opd.admin'], payload: {
+      username: 'dian.puspita', displayName: 'Dian Puspita', agencyId: diskominfo, roles: ['employee'], password: NEW_PASSWORD, nip,
+    } });
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toMatchObject({ code: 'nip_link_forbidden', details: { fields: { 'body.nip': expect.any(String) } } });
+    expect(await t.modules.identity.api.findUserByUsername('dian.puspita')).toBeNull();
+    const [row] = await queryRows<{ user_id: string | null }>(t.platform.db, sql`SELECT user_id FROM employees WHERE id = ${employeeId}`);
+    expect(row!.user_id).toBeNull();
+
+    const userId = await linkedAccount('dian.puspita', nip);
+    expect(await audited(employeeId)).toContain('employee.account_linked');
+    const me = await t.app.inject({ method: 'GET', url: '/api/employees/me', headers: await sessionOf('dian.puspita') });
+    expect(me.json<EmployeeProfile>()).toMatchObject({ id: employeeId, personal: { birthDate: '1988-04-12' } });
+    expect(userId).toBeDefined();
+  });
+
+  it('a link never overwrites another: 409 nip_linked, the first link stays', async () => {
+    const { id: employeeId, nip } = await employee('Fajar Nugroho');
+    const first = await linkedAccount('fajar.nugroho', nip);
+    const other = await makeUser(t, { username: 'fajar.lain', roles: ['employee'], agency: 'diskominfo' });
+    await expect(t.modules.personnel.api.linkAccount(employeeId, other, { label: 'uji' })).rejects.toMatchObject({ code: 'nip_linked' });
+    const [row] = await queryRows<{ user_id: string }>(t.platform.db, sql`SELECT user_id FROM employees WHERE id = ${employeeId}`);
+    expect(row!.user_id).toBe(first);
+  });
+
+  it('two administrators linking the same NIP at once: one account, linked; none left unlinked', async () => {
+    const { id: employeeId, nip } = await employee('Gita Savitri');
+    const make = (username: string) => t.app.inject({ method: 'POST', url: '/api/users', headers: as.admin, payload: {
+      username, displayName: 'Gita Savitri', agencyId: diskominfo, roles: ['employee'], password: NEW_PASSWORD, nip,
+    } });
+    const results = await Promise.all([make('gita.satu'), make('gita.dua')]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect(results.find((r) => r.statusCode === 409)!.json()).toMatchObject({ code: 'nip_linked' });
+    const accounts = await queryRows<{ id: string }>(t.platform.db, sql`SELECT id FROM users WHERE username IN ('gita.satu', 'gita.dua')`);
+    expect(accounts).toHaveLength(1);
+    const [row] = await queryRows<{ user_id: string }>(t.platform.db, sql`SELECT user_id FROM employees WHERE id = ${employeeId}`);
+    expect(row!.user_id).toBe(accounts[0]!.id);
+  });
+});
+
+describe('granting roles (finding 5)', () => {
+  const create = (headers: SessionHeaders, username: string, roles: string[]) => t.app.inject({ method: 'POST', url: '/api/users', headers, payload: {
+    username, displayName: username, agencyId: diskominfo, roles, password: NEW_PASSWORD,
+  } });
+
+  it('an agency admin cannot grant a role whose permissions they do not hold, on create or update', async () => {
+    const refused = await create(as['opd.admin']!, 'naik.pangkat', ['agency_admin', 'executive', 'data_steward']);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().message).toContain('executive');
+    expect(await t.modules.identity.api.findUserByUsername('naik.pangkat')).toBeNull();
+    for (const role of ['executive', 'data_steward', 'data_producer', 'personnel_admin']) {
+      expect((await create(as['opd.admin']!, `coba.${role.replace('_', '-')}`, [role])).statusCode, role).toBe(403);
+    }
+
+    const staff = await create(as['opd.admin']!, 'staf.biasa', ['employee']);
+    expect(staff.statusCode, staff.body).toBe(201);
+    const promote = await t.app.inject({ method: 'PATCH', url: `/api/users/${staff.json().id}`, headers: as['opd.admin'], payload: { roles: ['employee', 'data_steward'] } });
+    expect(promote.statusCode).toBe(403);
+    const granted = await queryRows<{ roles: string[] }>(t.platform.db, sql`SELECT roles FROM users WHERE username = 'staf.biasa'`);
+    expect(granted[0]!.roles).toEqual(['employee']);
+    const steward = await create(as.admin!, 'eksekutif', ['executive', 'data_steward']);
+    expect(steward.statusCode).toBe(201);
+    // Nor may they change (or disable) an account holding a role they could not grant.
+    const disable = await t.app.inject({ method: 'PATCH', url: `/api/users/${steward.json().id}`, headers: as['opd.admin'], payload: { status: 'disabled' } });
+    expect(disable.statusCode).toBe(403);
+  });
+});
+
+describe('personal data needs its own permission (finding 13)', () => {
+  it('a token scoped only to app:simpeg reads the own profile without personal data; scoped with personnel:read-personal it reads it', async () => {
+    const { nip } = await employee('Hana Pertiwi');
+    await linkedAccount('hana.pertiwi', nip);
+    const session = await sessionOf('hana.pertiwi');
+    const me = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/employees/me', headers });
+
+    const bySession = await me(session);
+    expect(bySession.json<EmployeeProfile>()).toMatchObject({ personal: { nik: expect.any(String) }, abilities: { canViewPersonal: true } });
+    const narrow = await me(await token(session, ['app:simpeg']));
+    expect(narrow.statusCode, narrow.body).toBe(200);
+    expect(narrow.json<EmployeeProfile>()).toMatchObject({ personal: null, abilities: { canViewPersonal: false } });
+    expect(narrow.body).not.toContain('Ahmad Yani');
+    const wide = await me(await token(session, ['app:simpeg', 'personnel:read-personal']));
+    expect(wide.json<EmployeeProfile>()).toMatchObject({ personal: { address: 'Jl. Ahmad Yani 12, Slawi' } });
+  });
+
+  it('BKPSDM reads others\' personal data only with the permission too', async () => {
+    const { id } = await employee('Indah Permata');
+    const profile = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: `/api/employees/${id}`, headers });
+    expect((await profile(as.bkpsdm!)).json<EmployeeProfile>().personal).not.toBeNull();
+    const narrow = await profile(await token(as.bkpsdm!, ['personnel:read-directory', 'personnel:manage']));
+    expect(narrow.statusCode, narrow.body).toBe(200);
+    expect(narrow.json<EmployeeProfile>().personal).toBeNull();
+  });
+});
