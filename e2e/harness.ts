@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { audit, auditPages } from './a11y.js';
 import { seedDemo } from '../server/seeds/demo.js';
 import { seedReference } from '../server/seeds/index.js';
 import { buildApp } from '../server/src/app.js';
@@ -79,7 +80,10 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh browser profile (no cookies, no stored language) at the given viewport. */
+/**
+ * A fresh browser profile (no cookies, no stored language) at the given viewport. Every page it
+ * shows is audited with axe-core (WCAG 2.0/2.1 A and AA) as the test goes: see `a11y.ts`.
+ */
 export async function openPage(browser: Browser, baseURL: string, viewport: Viewport): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
     baseURL,
@@ -93,13 +97,14 @@ export async function openPage(browser: Browser, baseURL: string, viewport: View
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
+  auditPages(context, page, `${viewport.name} ${viewport.width}×${viewport.height}`);
   return { context, page };
 }
 
 /**
  * Saves what the user sees as e2e/screenshots/<name>-<viewport>.png (gitignored): the first screen,
  * scrolled to the top, once fonts, lazy chunks and requests have settled; `fullPage` for long pages
- * without fixed bars; `settle: false` to catch a loading state.
+ * without fixed bars; `settle: false` to catch a loading state. Then audits that state with axe.
  */
 export async function screenshot(page: Page, name: string, viewport: Viewport, options: { fullPage?: boolean; settle?: boolean } = {}): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -107,6 +112,7 @@ export async function screenshot(page: Page, name: string, viewport: Viewport, o
   await page.evaluate('document.fonts.ready.then(() => window.scrollTo(0, 0))');
   if (!viewport.mobile) await page.mouse.move(0, viewport.height - 1); // no hover effect in the picture
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${viewport.name}.png`), fullPage: options.fullPage ?? false, animations: 'disabled' });
+  await audit(page, `screenshot ${name}`);
 }
 
 /** Signs in through the sign-in form and waits for the launcher. */

@@ -10,7 +10,10 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 1,
     fileParallelism: false,
-    testTimeout: 60_000,
+    // Each page visited is also audited with axe (e2e/a11y.ts): about a second a page more.
+    testTimeout: 90_000,
+    // Answers of a server sharing two cores with Chromium can take over expect.poll's default 1 s.
+    expect: { poll: { timeout: 5_000 } },
     hookTimeout: 180_000,
     reporters: ['default'],
   },

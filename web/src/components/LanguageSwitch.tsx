@@ -16,7 +16,7 @@ export function LanguageSwitch({ inverted = false }: { inverted?: boolean }) {
         { value: 'en', label: <span lang="en" aria-label="English">EN</span> },
       ]}
       styles={inverted ? { root: { background: 'rgba(255,255,255,0.12)' }, label: { color: '#fff' } } : undefined}
-      color={inverted ? 'gold.6' : undefined}
+      color={inverted ? 'gold' : undefined}
       data-testid="language-switch"
     />
   );

@@ -1,4 +1,5 @@
 import { createTheme, rem, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { accessibleTones } from './contrast';
 
 // "Tegal blue": a civic blue in the family of Indonesian government sites, tuned so that shade 7
 // (buttons, links) has 6.3:1 contrast with white and shade 8 (headers) 8.1:1 — both pass WCAG AA.
@@ -7,8 +8,10 @@ const tegal: MantineColorsTuple = [
   '#3179cf', '#1f6bc4', '#1a5fb4', '#134f97', '#0c3f7a',
 ];
 
-// Accent gold, after the gold of Central Java's regional emblems. Decorative only: it is too light
-// for text on white (2.2:1) but reads well on the navy executive header (7:1).
+// Accent gold, after the gold of Central Java's regional emblems. Shades 4–5 are decorative only:
+// too light for text on white (2.2:1) but they read well on the navy executive header (7:1). As a
+// fill under white text (language switch, avatar on the navy header) gold is shade 8 (5.9:1),
+// chosen by `accessibleTones` below.
 const gold: MantineColorsTuple = [
   '#fdf6e3', '#f9eac2', '#f3d68a', '#edc253', '#e7b232',
   '#e0a526', '#c88f17', '#a8740f', '#875c0a', '#684605',
@@ -52,14 +55,39 @@ export const theme = createTheme({
   },
 });
 
+/**
+ * The variables Mantine's variants read, per colour, set to tones that pass AA: `light-color`
+ * (light badges, alerts, subtle and transparent buttons, active navigation), `filled` (white text
+ * on it: filled buttons, badges, avatars, segmented controls; also `c="<colour>"` text), and
+ * `outline` (text and border on white). Mantine's own choice, shade 9 on shade 1 and white on
+ * shade 7, is 2.1–4.1:1 for yellow, lime, green, orange, teal, cyan, red, blue and gold; this keeps
+ * each hue and darkens it only as far as 4.5:1 needs (the ratios are listed in docs/ui.md).
+ * A component that names a shade itself (`color="green.7"`, `c="orange.9"`) bypasses this, so the
+ * design system names colours, not shades, wherever a colour carries text.
+ */
+function accessibleColorVariables(colors: Record<string, readonly string[]>, primaryShade: number): Record<string, string> {
+  const variables: Record<string, string> = {};
+  for (const [name, shades] of Object.entries(colors)) {
+    if (shades.length < 10) continue;
+    const tones = accessibleTones(shades, primaryShade);
+    variables[`--mantine-color-${name}-light-color`] = tones.ink;
+    variables[`--mantine-color-${name}-filled`] = tones.fill;
+    variables[`--mantine-color-${name}-filled-hover`] = tones.fillHover;
+    variables[`--mantine-color-${name}-outline`] = tones.fill;
+  }
+  return variables;
+}
+
 // Mantine's default "dimmed" grey is 3.3:1 on white; this one is 5.9:1, so secondary text passes AA.
 /** CSS variables the theme cannot express directly. */
-export const cssVariables: CSSVariablesResolver = () => ({
+export const cssVariables: CSSVariablesResolver = (resolved) => ({
   variables: {},
   light: {
+    ...accessibleColorVariables(resolved.colors, typeof resolved.primaryShade === 'number' ? resolved.primaryShade : resolved.primaryShade.light),
     '--mantine-color-dimmed': '#5c6670',
-    // Mantine's red.6 error text is 3.6:1 on white; red.8 is 5.5:1.
-    '--mantine-color-error': 'var(--mantine-color-red-8)',
+    // Mantine's red.6 error text is 3.3:1 on white and red.8 only just 4.5:1; red.9 is 5.5:1, and
+    // stays above 4.5:1 on the grey page background too.
+    '--mantine-color-error': 'var(--mantine-color-red-9)',
     // Search boxes show their label as a placeholder: keep it readable (4.8:1, not Mantine's 2.1:1).
     '--mantine-color-placeholder': '#697380',
     '--app-page-bg': '#f4f6fa',

@@ -27,7 +27,7 @@ export function PlannedFeatures({ app, title }: { app: AppEntry; title?: string 
             <Title order={2} fz="lg">
               {title ?? t('soon.title', { app: t(app.name) })}
             </Title>
-            <Badge variant="light" color="gold" c="gold.9" radius="sm">
+            <Badge variant="light" color="gold" radius="sm">
               {t('soon.badge')}
             </Badge>
           </Group>

@@ -37,7 +37,7 @@ function SegalengkoHome() {
           <Text fz="sm" fw={700}>
             {t('segalengko.pillars')}
           </Text>
-          <Badge variant="light" color="gold" c="gold.9" radius="sm">
+          <Badge variant="light" color="gold" radius="sm">
             {t('soon.badge')}
           </Badge>
         </Group>

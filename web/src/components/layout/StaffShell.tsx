@@ -70,7 +70,9 @@ export function StaffShell({ brand, actions, appTitle, appName, appIcon, nav, ch
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" className={classes.navbar}>
+      {/* Collapsed on phones, AppShell only slides the sidebar off screen: its links would stay in
+          the Tab order, invisible. Below `sm` it is not rendered; the drawer takes its place. */}
+      <AppShell.Navbar p="sm" className={classes.navbar} visibleFrom="sm">
         {sidebar()}
       </AppShell.Navbar>
       <Drawer opened={opened} onClose={close} size={288} padding="sm" title={<Text fw={700}>{appName}</Text>} hiddenFrom="sm" closeButtonProps={{ 'aria-label': t('shell.closeMenu') }}>

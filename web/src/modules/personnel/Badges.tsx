@@ -4,14 +4,15 @@ import type { EmployeeStatus } from './employees.api';
 import type { HoldingKind } from './organisation.api';
 import { HOLDING_COLORS, STATUS_COLORS, holdingLabel, statusLabel } from './personnel.labels';
 
-// Light badges with text at shade 9: Mantine's default light text (shade 6) is below 4.5:1.
+// Light badges take their text tone from the theme (`light-color`, at least 4.5:1 on the tint):
+// naming a shade here would bypass it.
 
 /** "Plt." / "Plh." / "Pj." / "Pjs." or "Definitif". */
 export function HoldingBadge({ as }: { as: HoldingKind }) {
   const t = usePersonnelT();
   const color = HOLDING_COLORS[as];
   return (
-    <Badge variant="light" color={color} c={`${color}.9`} tt="none" fw={700} data-holding={as} style={{ flex: 'none' }}>
+    <Badge variant="light" color={color} tt="none" fw={700} data-holding={as} style={{ flex: 'none' }}>
       {holdingLabel(t, as)}
     </Badge>
   );
@@ -22,7 +23,7 @@ export function StatusBadge({ status }: { status: EmployeeStatus }) {
   const t = usePersonnelT();
   const color = STATUS_COLORS[status];
   return (
-    <Badge variant="light" color={color} c={`${color}.9`} tt="none" fw={600}>
+    <Badge variant="light" color={color} tt="none" fw={600}>
       {statusLabel(t, status)}
     </Badge>
   );
@@ -32,7 +33,7 @@ export function StatusBadge({ status }: { status: EmployeeStatus }) {
 export function VacantBadge() {
   const t = usePersonnelT();
   return (
-    <Badge variant="light" color="orange" c="orange.9" tt="none" fw={700}>
+    <Badge variant="light" color="orange" tt="none" fw={700}>
       {t('orgChart.vacant')}
     </Badge>
   );

@@ -89,7 +89,7 @@ function EndForm({ delegation, onDone }: { delegation: DelegationRecord; onDone(
           <Button variant="default" onClick={onDone}>
             {t('form.cancel')}
           </Button>
-          <Button type="submit" color="red.8" loading={end.isPending}>
+          <Button type="submit" color="red" loading={end.isPending}>
             {t('endDelegation.submit')}
           </Button>
         </Group>

@@ -93,10 +93,12 @@ function ImportWizard() {
   return (
     <Paper withBorder p={{ base: 'md', sm: 'lg' }}>
       <Stepper active={step} size="sm" iconSize={phone ? 28 : 34} allowNextStepsSelect={false} onStepClick={(s) => s < step && step < 3 && setStep(s)} mb="lg" wrap={false}>
-        <Stepper.Step label={phone ? undefined : t('import.step.kind')} aria-label={t('import.step.kind')} />
-        <Stepper.Step label={phone ? undefined : t('import.step.file')} aria-label={t('import.step.file')} />
-        <Stepper.Step label={phone ? undefined : t('import.step.check')} aria-label={t('import.step.check')} />
-        <Stepper.Step label={phone ? undefined : t('import.step.done')} aria-label={t('import.step.done')} />
+        {/* A phone shows only the step numbers: there the aria-label gives number and name (it must
+            hold what is visible, WCAG 2.5.3); elsewhere the visible number and name are the name. */}
+        <Stepper.Step label={phone ? undefined : t('import.step.kind')} aria-label={phone ? `1. ${t('import.step.kind')}` : undefined} />
+        <Stepper.Step label={phone ? undefined : t('import.step.file')} aria-label={phone ? `2. ${t('import.step.file')}` : undefined} />
+        <Stepper.Step label={phone ? undefined : t('import.step.check')} aria-label={phone ? `3. ${t('import.step.check')}` : undefined} />
+        <Stepper.Step label={phone ? undefined : t('import.step.done')} aria-label={phone ? `4. ${t('import.step.done')}` : undefined} />
       </Stepper>
       {phone && (
         <Text fz="sm" fw={600} mb="sm" c="tegal.8">
@@ -185,7 +187,7 @@ function ImportWizard() {
               <RowTable caption={t('import.errorsCaption')} rows={report.errors} total={report.errorCount} />
             </>
           ) : (
-            <Alert color="green" variant="light" icon={<IconCircleCheck size={20} />} c="green.9">
+            <Alert color="green" variant="light" icon={<IconCircleCheck size={20} />}>
               {t('import.noErrors')}
             </Alert>
           )}
@@ -218,7 +220,7 @@ function ImportWizard() {
 
       {step === 3 && report && (
         <Stack gap="md">
-          <Alert color="green" variant="light" icon={<IconCircleCheck size={20} />} title={t('import.doneTitle')} c="green.9" role="status">
+          <Alert color="green" variant="light" icon={<IconCircleCheck size={20} />} title={t('import.doneTitle')} role="status">
             {t('import.doneBody', { kind: kindLabel(kind) })}
           </Alert>
           <Counts report={report} />

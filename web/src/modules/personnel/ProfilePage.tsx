@@ -1,7 +1,7 @@
 import { Alert, Anchor, Box, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconBriefcase, IconLock, IconUserOff, IconUserQuestion } from '@tabler/icons-react';
 import { useMediaQuery } from '@mantine/hooks';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
@@ -41,6 +41,7 @@ function Profile({ id, appName }: { id: string; appName: string }) {
   const own = id === 'me';
   const profile = useEmployee(id);
   const [assigning, setAssigning] = useState(false);
+  const assignButton = useRef<HTMLButtonElement>(null);
   const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   useDocumentTitle(profile.data?.displayName ?? (own ? t('profile.mine') : t('profile.title')));
 
@@ -131,7 +132,7 @@ function Profile({ id, appName }: { id: string; appName: string }) {
         description={<span className={classes.nip} style={{ fontSize: 15 }} data-testid="profile-nip">{`${e.kind === 'pppk' ? 'NI PPPK' : 'NIP'} ${formatNip(e.nip)}`}</span>}
         actions={
           e.abilities.canEdit ? (
-            <Button leftSection={<IconBriefcase size={18} />} onClick={() => setAssigning(true)}>
+            <Button ref={assignButton} leftSection={<IconBriefcase size={18} />} onClick={() => setAssigning(true)}>
               {t('assign.open')}
             </Button>
           ) : undefined
@@ -163,7 +164,16 @@ function Profile({ id, appName }: { id: string; appName: string }) {
       )}
       {e.abilities.canEdit && assigning && (
         <Suspense fallback={null}>
-          <AssignForm employee={e} opened onClose={() => setAssigning(false)} />
+          <AssignForm
+            employee={e}
+            opened
+            // The form unmounts as it closes, before Mantine's modal can give the focus back: give
+            // it back here, to the button that opened it, once the dialog is gone.
+            onClose={() => {
+              setAssigning(false);
+              requestAnimationFrame(() => assignButton.current?.focus());
+            }}
+          />
         </Suspense>
       )}
     </>
