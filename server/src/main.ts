@@ -24,9 +24,10 @@ Pemakaian: npm run cli -- <perintah>
   seed [--profile demo|full]  isi data rujukan dan data contoh (bawaan: demo)
   audit verify                periksa rantai hash log audit
   jobs dead                   daftar pekerjaan latar belakang yang gagal permanen
-  import personnel <units|positions|employees|siasn> <berkas> [--dry-run] [--agency <kode>]
+  import personnel <units|positions|employees|siasn> <berkas> [--dry-run] [--agency <kode>] [--close-missing]
                               impor unit, jabatan, pegawai (CSV/XLSX) atau ekspor SIASN (JSON);
-                              --dry-run hanya memeriksa, --agency membatasi ke satu perangkat daerah
+                              --dry-run hanya memeriksa, --agency membatasi ke satu perangkat daerah,
+                              --close-missing menutup unit dan jabatan berkode yang tidak ada di berkas struktur
   create-admin <username> <password> [--name "Nama"]
                               buat akun admin sistem
   demo-accounts disable       nonaktifkan akun demo (kata sandi demo yang diumumkan); wajib
@@ -43,7 +44,8 @@ function printAccounts(accounts: DemoAccount[]): void {
   console.log('');
 }
 
-const IMPORT_USAGE = 'Pemakaian: import personnel <units|positions|employees|siasn> <berkas> [--dry-run] [--agency <kode>]';
+const IMPORT_USAGE = 'Pemakaian: import personnel <units|positions|employees|siasn> <berkas> [--dry-run] [--agency <kode>] [--close-missing]';
+const IMPORT_SWITCHES = new Set(['--dry-run', '--close-missing']);
 /** Errors the CLI prints in full; a longer report ends with how many more there are. */
 const REPORT_LINES = 50;
 
@@ -76,7 +78,7 @@ async function importPersonnel(config: Config, args: string[]): Promise<number> 
   const [domain, kind, file, ...flags] = args;
   const agencyAt = flags.indexOf('--agency');
   const agencyCode = agencyAt >= 0 ? flags[agencyAt + 1] : undefined;
-  const unknown = flags.filter((f, i) => f !== '--dry-run' && i !== agencyAt && i !== agencyAt + 1);
+  const unknown = flags.filter((f, i) => !IMPORT_SWITCHES.has(f) && i !== agencyAt && i !== agencyAt + 1);
   if (domain !== 'personnel' || !kind || !(IMPORT_KINDS as readonly string[]).includes(kind) || !file || unknown.length > 0 || (agencyAt >= 0 && !agencyCode)) {
     console.error(IMPORT_USAGE);
     return 2;
@@ -100,7 +102,9 @@ async function importPersonnel(config: Config, args: string[]): Promise<number> 
       kind: 'token', userId: null, username: 'cli', displayName: 'Baris perintah', userKind: null, agencyId: agency?.id ?? null, roles: [],
       permissions: new Set([agency ? 'personnel:manage-agency' : 'personnel:manage']),
     };
-    const request = { kind: kind as ImportKind, dryRun: flags.includes('--dry-run'), bytes, fileName: path.basename(file) };
+    const request = {
+      kind: kind as ImportKind, dryRun: flags.includes('--dry-run'), closeMissing: flags.includes('--close-missing'), bytes, fileName: path.basename(file),
+    };
     const report = await modules.personnel.imports.importFile(actor, request, createProgress());
     printImportReport(report);
     return report.errorCount > 0 ? 1 : 0;

@@ -1,4 +1,4 @@
-import { eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { copyRecords, type Database, type Db } from '../../../platform/db/index.js';
 import type { NewEmployee, NewPosition, NewUnit } from '../personnel.repo.js';
 import { agencies, assignments, employees, positions, rankHistory, units } from '../personnel.tables.js';
@@ -183,6 +183,23 @@ export const importRepo = {
       { name: 'start_date', type: 'date', value: (r) => r.startDate },
       { name: 'sk_number', type: 'text', value: (r) => r.skNumber },
     ], rows);
+  },
+
+  /** Units where active employees (or employees on leave) are placed; a unit with staff is not closed by an import. */
+  async staffedUnits(db: Db): Promise<Set<string>> {
+    const rows = await db.selectDistinct({ unitId: employees.unitId }).from(employees)
+      .where(and(isNotNull(employees.unitId), inArray(employees.status, ['active', 'leave'])));
+    return new Set(rows.map((r) => r.unitId!));
+  },
+
+  /** Closes units as of `validTo` (the first day they no longer exist). */
+  async closeUnits(db: Db, ids: string[], validTo: string): Promise<void> {
+    for (const chunk of chunks(ids)) await db.update(units).set({ validTo }).where(inArray(units.id, chunk));
+  },
+
+  /** Closes positions as of `validTo`; their head flag stops counting in the one-head index. */
+  async closePositions(db: Db, ids: string[], validTo: string): Promise<void> {
+    for (const chunk of chunks(ids)) await db.update(positions).set({ validTo }).where(inArray(positions.id, chunk));
   },
 
   async openAssignments(bound: Database, rows: NewAssignment[]): Promise<void> {

@@ -29,7 +29,7 @@ function multipartError(err: unknown): Error {
   const code = (err as { code?: string }).code;
   if (code === 'FST_REQ_FILE_TOO_LARGE') return fileTooLarge();
   if (code === 'FST_FILES_LIMIT') return new ValidationError('Kirim satu berkas saja per impor.', { fields: { 'body.file': 'hanya satu berkas' } });
-  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return new ValidationError('Formulir berisi terlalu banyak isian; kirim kind, dryRun dan file saja.');
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return new ValidationError('Formulir berisi terlalu banyak isian; kirim kind, dryRun, closeMissing dan file saja.');
   // Anything else busboy raises is a malformed body (no boundary, cut off, broken part headers).
   return new AppError(400, 'invalid_multipart', 'Isi multipart/form-data rusak atau terpotong; unggah ulang berkasnya.');
 }
@@ -90,7 +90,7 @@ export function importRoutes(app: App, service: ImportService): void {
       const upload = uploads.get(req);
       if (!upload) throw new ValidationError('Berkas belum dilampirkan pada isian "file".', { fields: { 'body.file': 'wajib diisi' } });
       return service.importFile(req.actor, {
-        kind: req.body.kind, dryRun: req.body.dryRun ?? false, bytes: upload.bytes, fileName: upload.name, requestId: String(req.id),
+        kind: req.body.kind, dryRun: req.body.dryRun ?? false, closeMissing: req.body.closeMissing ?? false, bytes: upload.bytes, fileName: upload.name, requestId: String(req.id),
       });
     });
 

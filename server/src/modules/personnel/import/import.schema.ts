@@ -49,6 +49,12 @@ export const ImportReport = Type.Object({
   employees: ImportCounts,
   /** Definitive assignments started and ended (a changed position ends the previous one). */
   assignments: Type.Object({ opened: Type.Integer(), closed: Type.Integer(), corrected: Type.Integer() }),
+  /** With closeMissing: the coded units and positions the file leaves out, closed today (dry run: would be). */
+  closed: Type.Optional(Type.Object({
+    units: Type.Integer(),
+    positions: Type.Integer(),
+    records: Type.Array(Type.Object({ table: Type.Union([Type.Literal('units'), Type.Literal('positions')]), code: Type.String(), name: Type.String() })),
+  })),
   errorCount: Type.Integer(),
   errors: Type.Array(RowError),
   /** Mismatches that do not block the import (e.g. TMT CPNS against the NIP). */
@@ -65,6 +71,10 @@ export const ImportForm = Type.Object(
   {
     kind: Type.Enum(IMPORT_KINDS, { description: 'units, positions, employees (CSV/XLSX) atau siasn (JSON)' }),
     dryRun: Type.Optional(Type.Boolean({ default: false, description: 'true: hanya periksa, tidak menyimpan' })),
+    closeMissing: Type.Optional(Type.Boolean({
+      default: false,
+      description: 'true: berkas struktur (units, positions, siasn) adalah struktur lengkap perangkat daerahnya; unit dan jabatan berkode yang tidak tercantum ditutup',
+    })),
     file: Type.String({ format: 'binary', maxLength: 255, description: 'Berkas CSV (UTF-8), XLSX, atau JSON SIASN' }),
   },
   { additionalProperties: false },

@@ -9,6 +9,7 @@ import { timeSlicer } from '../../../platform/streams.js';
 import { personnelRepo } from '../personnel.repo.js';
 import { agencies } from '../personnel.tables.js';
 import { Problems, type SourceRow } from './import.cells.js';
+import { planClosing, type ClosePlan } from './import.close.js';
 import { createContext, noCounts, type Scope } from './import.context.js';
 import { ImportFileError, readJson, readTable } from './import.parse.js';
 import { planPeople, type PeoplePlan } from './import.people.js';
@@ -31,6 +32,8 @@ export interface ImportDeps {
 export interface ImportRequest {
   kind: ImportKind;
   dryRun: boolean;
+  /** The file is the complete structure of its agencies: coded units and positions it leaves out are closed (import.close.ts). */
+  closeMissing?: boolean;
   bytes: Uint8Array;
   fileName?: string | null;
   requestId?: string | null;
@@ -101,7 +104,23 @@ function byRow(a: RowError, b: RowError): number {
   return list(a) - list(b) || a.row - b.row;
 }
 
-function report(request: ImportRequest, count: number, problems: Problems, structure: StructurePlan | null, people: PeoplePlan | null, committed: boolean): ImportReport {
+/** Plans closing what a complete structure file leaves out, when asked; an employees file cannot be a structure. */
+async function closingOf(tx: Db, ctx: ReturnType<typeof createContext>, request: ImportRequest, inputs: Inputs, structure: StructurePlan, people: PeoplePlan): Promise<ClosePlan | null> {
+  if (!request.closeMissing) return null;
+  if (request.kind === 'employees') {
+    ctx.problems.error(0, 'closeMissing', 'true', 'closeMissing hanya berlaku untuk berkas struktur (units, positions atau siasn), bukan berkas pegawai');
+    return null;
+  }
+  const file = {
+    units: request.kind === 'positions' ? undefined : inputs.units,
+    positions: request.kind === 'units' ? undefined : inputs.positions,
+  };
+  return planClosing(ctx, structure, people, file, await importRepo.staffedUnits(tx));
+}
+
+function report(
+  request: ImportRequest, count: number, problems: Problems, structure: StructurePlan | null, people: PeoplePlan | null, closing: ClosePlan | null, committed: boolean,
+): ImportReport {
   const units = structure?.units.counts ?? noCounts();
   const positions = structure?.positions.counts ?? noCounts();
   const employees = people?.counts ?? noCounts();
@@ -119,6 +138,7 @@ function report(request: ImportRequest, count: number, problems: Problems, struc
     assignments: {
       opened: people?.assignments.open.length ?? 0, closed: people?.assignments.close.length ?? 0, corrected: people?.assignments.correct.length ?? 0,
     },
+    ...(closing ? { closed: { units: closing.units.length, positions: closing.positions.length, records: closing.records.slice(0, REPORT_LIMIT) } } : {}),
     errorCount, errors: [...problems.errors].sort(byRow).slice(0, REPORT_LIMIT),
     warningCount: problems.warnings.length, warnings: [...problems.warnings].sort(byRow).slice(0, REPORT_LIMIT),
   };
@@ -128,7 +148,7 @@ function report(request: ImportRequest, count: number, problems: Problems, struc
 export function createImportService(platform: Platform, deps: ImportDeps) {
   const { db } = platform;
 
-  async function write(bound: Database, structure: StructurePlan, people: PeoplePlan, progress: Progress): Promise<boolean> {
+  async function write(bound: Database, structure: StructurePlan, people: PeoplePlan, closing: ClosePlan | null, today: string, progress: Progress): Promise<boolean> {
     const tx = bound.db;
     const steps: [number, () => Promise<void>][] = [
       [structure.units.insert.length, () => importRepo.insertUnits(tx, structure.units.insert)],
@@ -143,6 +163,9 @@ export function createImportService(platform: Platform, deps: ImportDeps) {
       [people.assignments.close.length, () => importRepo.closeAssignments(tx, people.assignments.close)],
       [people.assignments.correct.length, () => importRepo.correctAssignments(tx, people.assignments.correct)],
       [people.assignments.open.length, () => importRepo.openAssignments(bound, people.assignments.open)],
+      // Closed after the assignments they held have ended.
+      [closing?.positions.length ?? 0, () => importRepo.closePositions(tx, closing?.positions ?? [], today)],
+      [closing?.units.length ?? 0, () => importRepo.closeUnits(tx, closing?.units ?? [], today)],
       [0, () => platform.events.publishMany(tx, people.events)],
     ];
     progress.start('Menyimpan', steps.reduce((n, [count]) => n + count, 0));
@@ -181,17 +204,21 @@ export function createImportService(platform: Platform, deps: ImportDeps) {
         await importRepo.lock(tx);
         progress.start('Memeriksa baris', inputs.count);
         const ctx = createContext(await importRepo.snapshot(tx, nips, todayIso()), scope, problems);
-        const structure = planStructure(ctx, inputs.units, inputs.positions);
+        const structure = planStructure(ctx, inputs.units, inputs.positions, inputs.employees);
         const people = planPeople(ctx, structure, inputs.employees, actor);
+        const closing = await closingOf(tx, ctx, request, inputs, structure, people);
         progress.update(inputs.count);
         progress.stop();
-        if (problems.errors.length > 0 || request.dryRun) return report(request, inputs.count, problems, structure, people, false);
-        changed = await write(bound, structure, people, progress);
-        const done = report(request, inputs.count, problems, structure, people, true);
+        if (problems.errors.length > 0 || request.dryRun) return report(request, inputs.count, problems, structure, people, closing, false);
+        changed = await write(bound, structure, people, closing, ctx.snap.today, progress);
+        const done = report(request, inputs.count, problems, structure, people, closing, true);
         await appendAudit(tx, {
           actor, action: 'personnel.imported', entityType: 'personnel_import',
           entityId: createHash('sha256').update(request.bytes).digest('hex'), requestId: request.requestId ?? null,
-          data: { kind: request.kind, fileName: request.fileName ?? null, rows: done.rows, units: done.units, positions: done.positions, employees: done.employees, assignments: done.assignments },
+          data: {
+            kind: request.kind, fileName: request.fileName ?? null, rows: done.rows, units: done.units, positions: done.positions,
+            employees: done.employees, assignments: done.assignments, closed: done.closed ?? null,
+          },
         });
         return done;
       });

@@ -1,7 +1,7 @@
 import type { NewPosition, NewUnit } from '../personnel.repo.js';
 import { noCounts, type Context, type Counts, type SnapPosition, type SnapUnit } from './import.context.js';
 import { planPositions } from './import.positions.js';
-import type { PositionInput, UnitInput } from './import.rows.js';
+import type { EmployeeInput, PositionInput, UnitInput } from './import.rows.js';
 import { planUnits } from './import.units.js';
 
 // Units and positions of a file against the database: references resolved (file first, then
@@ -10,7 +10,9 @@ import { planUnits } from './import.units.js';
 //
 // Adoption: a new row that matches a stored record without an external id (same parent and name
 // for a unit, the unit's head post for a head, same unit and title otherwise) takes that record
-// over instead of adding a twin, so importing over the standard structure fills it in.
+// over instead of adding a twin, so importing over the standard structure fills it in. A
+// functional or pelaksana title is shared by many people, so only the twin its own employee holds,
+// or a vacant one, is taken over.
 
 /** A unit as the import leaves it. */
 export interface PlannedUnit {
@@ -49,8 +51,8 @@ export interface StructurePlan {
   positionTitle: Map<string, string>;
 }
 
-/** Plans the units, then the positions, of an import against the snapshot in `ctx`. */
-export function planStructure(ctx: Context, units: UnitInput[], positions: PositionInput[]): StructurePlan {
+/** Plans the units, then the positions, of an import; `employees` tell which file row takes which post (see planPositions). */
+export function planStructure(ctx: Context, units: UnitInput[], positions: PositionInput[], employees: EmployeeInput[] = []): StructurePlan {
   const plan: StructurePlan = {
     units: { insert: [], update: [], counts: noCounts(), byCode: new Map() },
     positions: { insert: [], update: [], demote: [], counts: noCounts(), byCode: new Map() },
@@ -67,6 +69,6 @@ export function planStructure(ctx: Context, units: UnitInput[], positions: Posit
     plan.positionTitle.set(p.id, p.title);
   }
   planUnits(ctx, units, plan);
-  planPositions(ctx, positions, plan);
+  planPositions(ctx, positions, plan, employees);
   return plan;
 }

@@ -32,8 +32,9 @@ export function csv(rows: (string | number)[][], delimiter = ','): string {
 }
 
 /** Posts a file to the import endpoint as the signed-in user. */
-export function upload(t: TestApp, headers: SessionHeaders | Record<string, string>, kind: string, content: Buffer | string, options: { dryRun?: boolean; name?: string } = {}) {
-  const body = multipart({ kind, dryRun: String(options.dryRun ?? false) }, { name: options.name ?? `${kind}.csv`, bytes: content });
+export function upload(t: TestApp, headers: SessionHeaders | Record<string, string>, kind: string, content: Buffer | string, options: { dryRun?: boolean; name?: string; closeMissing?: boolean } = {}) {
+  const fields = { kind, dryRun: String(options.dryRun ?? false), ...(options.closeMissing === undefined ? {} : { closeMissing: String(options.closeMissing) }) };
+  const body = multipart(fields, { name: options.name ?? `${kind}.csv`, bytes: content });
   return t.app.inject({ method: 'POST', url: '/api/personnel/imports', headers: { ...headers, 'content-type': body.contentType }, payload: body.payload });
 }
 

@@ -24,3 +24,21 @@ export function sortCounter(existing: { key: string | null; sortOrder: number }[
     return n;
   };
 }
+
+/**
+ * Sorts new rows so each comes after the planned rows it points at, as COPY batches need;
+ * `up(id)` is the parent or superior of a planned row, undefined once the chain leaves the plan.
+ */
+export function sortByDepth<T extends { id?: string }>(rows: T[], up: (id: string) => string | null | undefined): void {
+  const depthOf = (id: string | undefined): number => {
+    let n = 0;
+    for (let node: string | null | undefined = id; node && n < MAX_DEPTH; n++) {
+      const next = up(node);
+      if (next === undefined) break;
+      node = next;
+    }
+    return n;
+  };
+  const depth = new Map(rows.map((r) => [r, depthOf(r.id)]));
+  rows.sort((a, b) => depth.get(a)! - depth.get(b)!);
+}

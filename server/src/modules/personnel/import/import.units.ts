@@ -3,7 +3,7 @@ import type { NewUnit } from '../personnel.repo.js';
 import { sameFields, type Context } from './import.context.js';
 import type { UnitInput } from './import.rows.js';
 import type { PlannedUnit, StructurePlan } from './import.structure.js';
-import { loopFrom, MAX_DEPTH, sortCounter } from './import.tree.js';
+import { loopFrom, sortByDepth, sortCounter } from './import.tree.js';
 
 // Units of a file: agency and scope, parents by code (file first, then stored external ids),
 // loops through the file and stored units alike, and adoption of uncoded standard units.
@@ -143,8 +143,7 @@ export function planUnits(ctx: Context, inputs: UnitInput[], plan: StructurePlan
     }
   }
   // Parents first, so each insert batch only points at rows already written.
-  const depth = (id: string | null | undefined, n = 0): number => (id && fileById.has(id) && n < MAX_DEPTH ? depth(fileById.get(id)!.parentId, n + 1) : n);
-  plan.units.insert.sort((a, b) => depth(a.id) - depth(b.id));
+  sortByDepth(plan.units.insert, (id) => (fileById.has(id) ? fileById.get(id)!.parentId : undefined));
   plan.units.byCode = planned;
 }
 
