@@ -21,6 +21,7 @@ import {
   clientErrorHandler, frameworkErrorHandler, installProtocolAnswers, installErrorHandler, routeNotFound,
 } from './platform/http/error-handler.js';
 import { installInputGuard } from './platform/http/input.js';
+import { installOperationIds, openApiOptions } from './platform/http/openapi.js';
 import type { App } from './platform/http/types.js';
 import { createValidation } from './platform/http/validation.js';
 import type { Platform } from './platform/index.js';
@@ -93,26 +94,17 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   });
   await fastify.register(fastifyCookie);
   await fastify.register(fastifyRateLimit, { global: false });
-  await fastify.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Tegal Smart City API',
-        version: VERSION,
-        description: 'API platform Smart City Kabupaten Tegal: Segalengko, Dolan, E-office, SIMPEG, Satu Data, SATE, Smart City & SPBE.',
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'tsc_session' },
-          token: { type: 'http', scheme: 'bearer' },
-        },
-      },
-    },
-  });
+  await fastify.register(fastifySwagger, openApiOptions({
+    title: 'Tegal Smart City API',
+    version: VERSION,
+    description: 'API platform Smart City Kabupaten Tegal: Segalengko, Dolan, E-office, SIMPEG, Satu Data, SATE, Smart City & SPBE.',
+    publicUrl: config.publicUrl,
+  }));
   await fastify.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const modules = createModules(platform);
   installAccessControl(fastify, modules.identity.authenticate);
+  installOperationIds(fastify);
 
   app.get('/api/health', {
     schema: {

@@ -45,7 +45,8 @@ export function identityRoutes(app: App, identity: IdentityService, secureCookie
   });
 
   app.post('/api/auth/logout', {
-    schema: { tags: authTags, summary: 'Keluar', response: NoContent },
+    // Public, but a session cookie, when sent, is the one that ends: the credentials are optional.
+    schema: { tags: authTags, summary: 'Keluar', security: [{}, { session: [] }], response: NoContent },
     config: { access: 'public' },
   }, async (req, reply) => {
     await identity.signOut(req.auth);
