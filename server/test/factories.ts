@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { expect } from 'vitest';
+import { queryRows } from '../src/platform/db/index.js';
 import type { TestApp } from './app.js';
 
 /** Password of every account the factories make. */
@@ -42,4 +44,25 @@ export async function signIn(t: TestApp, username: string): Promise<SessionHeade
  */
 export function makeNip(birthDate: string, tmtCpns: string, gender: 'male' | 'female', sequence = 1): string {
   return `${birthDate.replace(/-/g, '')}${tmtCpns.slice(0, 7).replace('-', '')}${gender === 'male' ? 1 : 2}${String(sequence).padStart(3, '0')}`;
+}
+
+/** The three administrators tests of accounts and SIMPEG records act as. */
+export type Administrators = Record<'admin' | 'bkpsdm' | 'opd.admin', SessionHeaders>;
+
+/**
+ * Signs in a system administrator, BKPSDM and Diskominfo's agency admin (reference data must be
+ * seeded); returns their sessions and Diskominfo's id.
+ */
+export async function signInAdministrators(t: TestApp): Promise<{ as: Administrators; diskominfo: string }> {
+  await makeUser(t, { username: 'admin', roles: ['system_admin'] });
+  await makeUser(t, { username: 'bkpsdm', roles: ['personnel_admin'], agency: 'bkpsdm' });
+  await makeUser(t, { username: 'opd.admin', roles: ['agency_admin'], agency: 'diskominfo' });
+  const as: Administrators = { admin: await signIn(t, 'admin'), bkpsdm: await signIn(t, 'bkpsdm'), 'opd.admin': await signIn(t, 'opd.admin') };
+  return { as, diskominfo: (await t.modules.personnel.api.findAgencyByCode('diskominfo'))!.id };
+}
+
+/** An account's status and why it is disabled, read from the table. */
+export async function accountState(t: TestApp, userId: string): Promise<{ status: string; disabled_reason: string | null }> {
+  const [row] = await queryRows<{ status: string; disabled_reason: string | null }>(t.platform.db, sql`SELECT status, disabled_reason FROM users WHERE id = ${userId}`);
+  return row!;
 }

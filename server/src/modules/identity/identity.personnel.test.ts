@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedReference } from '../../../seeds/index.js';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
-import { makeNip, makeUser, signIn, type SessionHeaders } from '../../../test/factories.js';
+import { accountState, makeNip, makeUser, signInAdministrators, type Administrators, type SessionHeaders } from '../../../test/factories.js';
 import { queryRows } from '../../platform/db/index.js';
 import type { EmployeeProfile } from '../personnel/index.js';
 
@@ -11,18 +11,14 @@ import type { EmployeeProfile } from '../personnel/index.js';
 // personnel/import/import.leavers.test.ts), granting roles, and personal data behind its permission.
 
 let t: TestApp;
-const as: Record<string, SessionHeaders> = {};
+let as: Administrators;
 let diskominfo: string;
 const NEW_PASSWORD = 'tahu-aci-slawi-2026';
 
 beforeAll(async () => {
   t = await buildTestApp();
   await seedReference(t.modules, '33.28');
-  diskominfo = (await t.modules.personnel.api.findAgencyByCode('diskominfo'))!.id;
-  await makeUser(t, { username: 'admin', roles: ['system_admin'] });
-  await makeUser(t, { username: 'bkpsdm', roles: ['personnel_admin'], agency: 'bkpsdm' });
-  await makeUser(t, { username: 'opd.admin', roles: ['agency_admin'], agency: 'diskominfo' });
-  for (const name of ['admin', 'bkpsdm', 'opd.admin']) as[name] = await signIn(t, name);
+  ({ as, diskominfo } = await signInAdministrators(t));
 });
 afterAll(() => t.close());
 
@@ -56,11 +52,6 @@ async function sessionOf(username: string): Promise<SessionHeaders> {
   return { cookie: `tsc_session=${res.cookies.find((c) => c.name === 'tsc_session')!.value}`, 'x-csrf-token': res.json<{ csrfToken: string }>().csrfToken };
 }
 
-async function account(id: string): Promise<{ status: string; disabled_reason: string | null }> {
-  const [row] = await queryRows<{ status: string; disabled_reason: string | null }>(t.platform.db, sql`SELECT status, disabled_reason FROM users WHERE id = ${id}`);
-  return row!;
-}
-
 async function audited(entityId: string): Promise<string[]> {
   const rows = await queryRows<{ action: string }>(t.platform.db, sql`SELECT action FROM audit_log WHERE entity_id = ${entityId} ORDER BY id`);
   return rows.map((r) => r.action);
@@ -82,7 +73,7 @@ describe('SIMPEG changes accounts only as user administration would let the caus
     const moved = await setStatus(as['opd.admin']!, employeeId, 'transferred');
     expect(moved.statusCode, moved.body).toBe(200);
     await t.platform.events.drain();
-    expect(await account(userId)).toEqual({ status: 'active', disabled_reason: null });
+    expect(await accountState(t, userId)).toEqual({ status: 'active', disabled_reason: null });
     expect(await audited(userId)).toContain('user.leaver_disable_refused');
     expect((await login('admin.tertaut')).statusCode).toBe(200);
   });
@@ -95,8 +86,8 @@ describe('SIMPEG changes accounts only as user administration would let the caus
     expect((await setStatus(as.bkpsdm!, ordinary.id, 'retired')).statusCode).toBe(200);
     expect((await setStatus(as.bkpsdm!, steward.id, 'retired')).statusCode).toBe(200);
     await t.platform.events.drain();
-    expect(await account(ordinaryUser)).toEqual({ status: 'disabled', disabled_reason: 'personnel' });
-    expect(await account(stewardUser)).toEqual({ status: 'active', disabled_reason: null });
+    expect(await accountState(t, ordinaryUser)).toEqual({ status: 'disabled', disabled_reason: 'personnel' });
+    expect(await accountState(t, stewardUser)).toEqual({ status: 'active', disabled_reason: null });
     expect(await audited(stewardUser)).toContain('user.leaver_disable_refused');
   });
 
@@ -109,14 +100,14 @@ describe('SIMPEG changes accounts only as user administration would let the caus
 
     expect((await setStatus(as['opd.admin']!, employeeId, 'transferred')).statusCode).toBe(200);
     await t.platform.events.drain();
-    expect(await account(userId)).toEqual({ status: 'disabled', disabled_reason: 'personnel' });
+    expect(await accountState(t, userId)).toEqual({ status: 'disabled', disabled_reason: 'personnel' });
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: session })).statusCode).toBe(401);
     const [tokenRow] = await queryRows<{ revoked: boolean }>(t.platform.db, sql`SELECT revoked_at IS NOT NULL AS revoked FROM api_tokens WHERE user_id = ${userId}`);
     expect(tokenRow!.revoked).toBe(true);
 
     expect((await setStatus(as['opd.admin']!, employeeId, 'active')).statusCode).toBe(200);
     await t.platform.events.drain();
-    expect(await account(userId)).toEqual({ status: 'active', disabled_reason: null });
+    expect(await accountState(t, userId)).toEqual({ status: 'active', disabled_reason: null });
     expect((await login('tri.handayani')).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer })).statusCode).toBe(401);
     expect(await audited(userId)).toEqual(expect.arrayContaining(['user.disabled', 'user.enabled']));
@@ -127,11 +118,11 @@ describe('SIMPEG changes accounts only as user administration would let the caus
     const userId = await linkedAccount('eko.prasetyo', nip);
     const disabled = await t.app.inject({ method: 'PATCH', url: `/api/users/${userId}`, headers: as['opd.admin'], payload: { status: 'disabled' } });
     expect(disabled.statusCode, disabled.body).toBe(200);
-    expect(await account(userId)).toEqual({ status: 'disabled', disabled_reason: 'admin' });
+    expect(await accountState(t, userId)).toEqual({ status: 'disabled', disabled_reason: 'admin' });
     expect((await setStatus(as['opd.admin']!, employeeId, 'leave')).statusCode).toBe(200);
     expect((await setStatus(as['opd.admin']!, employeeId, 'active')).statusCode).toBe(200);
     await t.platform.events.drain();
-    expect(await account(userId)).toEqual({ status: 'disabled', disabled_reason: 'admin' });
+    expect(await accountState(t, userId)).toEqual({ status: 'disabled', disabled_reason: 'admin' });
   });
 });
 

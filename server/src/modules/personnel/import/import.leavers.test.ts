@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedReference } from '../../../../seeds/index.js';
 import { buildTestApp, type TestApp } from '../../../../test/app.js';
-import { makeNip, makeUser, signIn, type SessionHeaders } from '../../../../test/factories.js';
+import { accountState, makeNip, signInAdministrators, type Administrators } from '../../../../test/factories.js';
 import { queryRows } from '../../../platform/db/index.js';
 import type { Actor } from '../../../platform/index.js';
 import type { EmployeeProfile } from '../index.js';
@@ -12,18 +12,14 @@ import { csv, upload } from './import.test-fixtures.js';
 // linked account and the causer, so identity disables the account (under its own rules).
 
 let t: TestApp;
-const as: Record<string, SessionHeaders> = {};
+let as: Administrators;
 let diskominfo: string;
 const PASSWORD = 'tahu-aci-slawi-2026';
 
 beforeAll(async () => {
   t = await buildTestApp();
   await seedReference(t.modules, '33.28');
-  diskominfo = (await t.modules.personnel.api.findAgencyByCode('diskominfo'))!.id;
-  await makeUser(t, { username: 'admin', roles: ['system_admin'] });
-  await makeUser(t, { username: 'bkpsdm', roles: ['personnel_admin'], agency: 'bkpsdm' });
-  await makeUser(t, { username: 'opd.admin', roles: ['agency_admin'], agency: 'diskominfo' });
-  for (const name of ['admin', 'bkpsdm', 'opd.admin']) as[name] = await signIn(t, name);
+  ({ as, diskominfo } = await signInAdministrators(t));
 });
 afterAll(() => t.close());
 
@@ -41,11 +37,6 @@ async function linkedEmployee(name: string, username: string): Promise<{ employe
   } });
   expect(account.statusCode, account.body).toBe(201);
   return { employeeId: employee.json<EmployeeProfile>().id, userId: account.json<{ id: string }>().id, nip };
-}
-
-async function accountOf(id: string): Promise<{ status: string; disabled_reason: string | null }> {
-  const [row] = await queryRows<{ status: string; disabled_reason: string | null }>(t.platform.db, sql`SELECT status, disabled_reason FROM users WHERE id = ${id}`);
-  return row!;
 }
 
 const login = (username: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
@@ -67,7 +58,7 @@ describe('a leaver recorded by an import loses the account', () => {
       sql`SELECT payload FROM outbox_events WHERE type = 'personnel.employee_status_changed' AND payload->>'employeeId' = ${employeeId}`);
     const opdAdmin = (await t.modules.identity.api.findUserByUsername('opd.admin'))!.id;
     expect(event!.payload).toMatchObject({ status: 'retired', userId, changedBy: { userId: opdAdmin, agencyId: diskominfo } });
-    expect(await accountOf(userId)).toEqual({ status: 'disabled', disabled_reason: 'personnel' });
+    expect(await accountState(t, userId)).toEqual({ status: 'disabled', disabled_reason: 'personnel' });
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: session })).statusCode).toBe(401);
     expect((await login('ratna.sari')).statusCode).toBe(401);
   });
@@ -85,6 +76,6 @@ describe('a leaver recorded by an import loses the account', () => {
     const report = await t.modules.personnel.imports.importFile(cli, { kind: 'siasn', dryRun: false, bytes: Buffer.from(siasn) });
     expect(report).toMatchObject({ committed: true, errorCount: 0 });
     await t.platform.events.drain();
-    expect(await accountOf(userId)).toEqual({ status: 'disabled', disabled_reason: 'personnel' });
+    expect(await accountState(t, userId)).toEqual({ status: 'disabled', disabled_reason: 'personnel' });
   });
 });
