@@ -1,6 +1,6 @@
 import type { Authenticate } from '../../platform/http/access.js';
 import type { App, Platform } from '../../platform/index.js';
-import { PERSONNEL_EVENTS, type EmployeeEvent } from '../personnel/index.js';
+import { PERSONNEL_EVENTS } from '../personnel/index.js';
 import { identityRoutes, SESSION_COOKIE } from './identity.routes.js';
 import { createIdentityService, type IdentityDeps, type IdentityService } from './identity.service.js';
 
@@ -22,8 +22,7 @@ export function createIdentityModule(platform: Platform, deps: IdentityDeps) {
   platform.events.every('identity.prune-sessions', 3_600_000, () => service.pruneExpired());
   // A retired or transferred employee keeps no access (SIMPEG is the source of who still works here),
   // within the rules user administration applies to whoever recorded the change.
-  platform.events.subscribe(PERSONNEL_EVENTS.employeeStatusChanged, 'identity.disable-leaver', (payload) =>
-    service.applyEmployeeStatus(payload as EmployeeEvent));
+  platform.events.subscribe(PERSONNEL_EVENTS.employeeStatusChanged, 'identity.disable-leaver', (event) => service.applyEmployeeStatus(event));
   const authenticate: Authenticate = (request) => {
     const cookie = request.cookies?.[SESSION_COOKIE];
     const authorization = request.headers.authorization;

@@ -1,8 +1,9 @@
 import { appendAudit, type AuditEntry } from '../../platform/audit/index.js';
 import { inTransaction } from '../../platform/db/index.js';
+import type { EventType } from '../../platform/events/index.js';
 import { FieldConflictError, FieldError, NotFoundError } from '../../platform/errors.js';
 import type { Actor, Platform } from '../../platform/index.js';
-import { employeeEvent, PERSONNEL_EVENTS } from './personnel.events.js';
+import { employeeEvent, PERSONNEL_EVENTS, type EmployeeEvent } from './personnel.events.js';
 import { employeeRef, type HolderService } from './personnel.holders.js';
 import type { Directory } from './personnel.directory.js';
 import { crossCheck, validateEmployeeNumber } from './personnel.nip.js';
@@ -95,8 +96,8 @@ export function createEmployeeService(platform: Platform, holders: HolderService
     };
   }
 
-  async function publishEmployee(tx: typeof db, type: string, row: EmployeeRow, actor: Actor): Promise<void> {
-    await events.publish(tx, type, employeeEvent(row, actor));
+  async function publishEmployee(tx: typeof db, event: EventType<EmployeeEvent>, row: EmployeeRow, actor: Actor): Promise<void> {
+    await events.publish(tx, event, employeeEvent(row, actor));
   }
 
   return {

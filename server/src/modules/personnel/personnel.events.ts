@@ -1,3 +1,4 @@
+import { defineEvent } from '../../platform/events/index.js';
 import type { Actor } from '../../platform/http/actor.js';
 import type { EMPLOYEE_STATUSES } from './personnel.tables.js';
 
@@ -10,11 +11,11 @@ type EmployeeStatus = (typeof EMPLOYEE_STATUSES)[number];
  * listens to `delegation_changed`.
  */
 export const PERSONNEL_EVENTS = {
-  employeeCreated: 'personnel.employee_created',
-  employeeStatusChanged: 'personnel.employee_status_changed',
-  assignmentChanged: 'personnel.assignment_changed',
-  delegationChanged: 'personnel.delegation_changed',
-} as const;
+  employeeCreated: defineEvent<EmployeeEvent>('personnel.employee_created'),
+  employeeStatusChanged: defineEvent<EmployeeEvent>('personnel.employee_status_changed'),
+  assignmentChanged: defineEvent<AssignmentEvent>('personnel.assignment_changed'),
+  delegationChanged: defineEvent<DelegationEvent>('personnel.delegation_changed'),
+};
 
 /**
  * Who caused a change, with the rights they held at that moment, so a subscriber can apply its own
@@ -54,20 +55,20 @@ export function employeeEvent(
 }
 
 /** Payload of `personnel.assignment_changed`: a holder started (`startDate`) or left (`endDate`) a position. */
-export interface AssignmentEvent {
+export type AssignmentEvent = {
   assignmentId: string;
   employeeId: string;
   positionId: string;
   startDate: string;
   endDate: string | null;
-}
+};
 
 /** Payload of `personnel.delegation_changed`. */
-export interface DelegationEvent {
+export type DelegationEvent = {
   delegationId: string;
   positionId: string;
   employeeId: string;
   kind: string;
   startDate: string;
   endDate: string | null;
-}
+};

@@ -149,7 +149,7 @@ export function createHolderService(platform: Platform, deps: { onWrite: () => v
     const payload: AssignmentEvent = {
       assignmentId: row.id, employeeId: row.employeeId, positionId: row.positionId, startDate: row.startDate, endDate: row.endDate,
     };
-    await events.publish(tx, PERSONNEL_EVENTS.assignmentChanged, { ...payload });
+    await events.publish(tx, PERSONNEL_EVENTS.assignmentChanged, payload);
     await appendAudit(tx, { actor, action, entityType: 'assignment', entityId: row.id, requestId, data: { ...payload, skNumber: row.skNumber } });
   }
 
@@ -158,7 +158,7 @@ export function createHolderService(platform: Platform, deps: { onWrite: () => v
     const payload: DelegationEvent = {
       delegationId: row.id, positionId: row.positionId, employeeId: row.employeeId, kind: row.kind, startDate: row.startDate, endDate: row.endDate,
     };
-    await events.publish(tx, PERSONNEL_EVENTS.delegationChanged, { ...payload });
+    await events.publish(tx, PERSONNEL_EVENTS.delegationChanged, payload);
     await appendAudit(tx, { actor, action, entityType: 'delegation', entityId: row.id, requestId, data: { ...payload, skNumber: row.skNumber } });
   }
 

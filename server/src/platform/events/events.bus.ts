@@ -127,8 +127,8 @@ export function createOutboxBus(db: Db, log: FastifyBaseLogger, options: EventBu
   recurring.push({ name: 'platform.prune-finished-jobs', everyMs: 3_600_000, lastSlot: -1 });
 
   return {
-    async publish(tx, type, payload) {
-      await eventsRepo.insertEvent(tx, type, payload);
+    async publish(tx, event, payload) {
+      await eventsRepo.insertEvent(tx, event.name, payload);
       wake();
     },
     async publishMany(tx, list) {
@@ -150,11 +150,12 @@ export function createOutboxBus(db: Db, log: FastifyBaseLogger, options: EventBu
       wake();
     },
     handle,
-    subscribe(eventType, subscriber, handler, options = {}) {
-      handle(subscriber, handler);
-      const list = subscribers.get(eventType) ?? [];
+    subscribe(event, subscriber, handler, options = {}) {
+      // The payload is what `publish` stored for this event type, checked against it by the compiler.
+      handle(subscriber, handler as JobHandler);
+      const list = subscribers.get(event.name) ?? [];
       list.push({ name: subscriber, maxAttempts: options.maxAttempts });
-      subscribers.set(eventType, list);
+      subscribers.set(event.name, list);
     },
     every(name, everyMs, handler) {
       if (!Number.isInteger(everyMs) || everyMs < 1000) throw new Error(`every(${name}): interval must be at least 1000 ms`);

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
 import { urlFor } from '../../../test/pg.js';
 import { openPostgres, queryRows, type Database, type Db } from '../db/index.js';
-import { createEventBus, jobs, type EventBus } from './index.js';
+import { createEventBus, defineEvent, jobs, type EventBus } from './index.js';
+
+const sharedEvent = defineEvent<{ i: number }>('test.shared-event');
+const background = defineEvent<Record<string, never>>('test.background');
 
 let t: TestApp;
 const extra: Database[] = [];
@@ -42,13 +45,13 @@ describe('several instances', () => {
         handled.set(meta.jobId, (handled.get(meta.jobId) ?? 0) + 1);
       };
       bus.handle('test.shared-job', count);
-      bus.subscribe('test.shared-event', 'test.shared-listener', count);
+      bus.subscribe(sharedEvent, 'test.shared-listener', count);
       return bus;
     });
 
     await t.platform.db.transaction(async (tx) => {
       for (let i = 0; i < 120; i++) await buses[0]!.enqueue(tx, 'test.shared-job', { i });
-      for (let i = 0; i < 40; i++) await buses[0]!.publish(tx, 'test.shared-event', { i });
+      for (let i = 0; i < 40; i++) await buses[0]!.publish(tx, sharedEvent, { i });
     });
     await Promise.all(buses.map((bus) => bus.drain()));
 
@@ -64,12 +67,12 @@ describe('several instances', () => {
     const gate = new Promise<void>((resolve) => { release = resolve; });
     let began!: () => void;
     const running = new Promise<void>((resolve) => { began = resolve; });
-    poller.subscribe('test.background', 'test.background-listener', async () => {
+    poller.subscribe(background, 'test.background-listener', async () => {
       began();
       await gate;
     });
     poller.start();
-    await t.platform.db.transaction((tx) => poller.publish(tx, 'test.background', {}));
+    await t.platform.db.transaction((tx) => poller.publish(tx, background, {}));
     await running; // picked up by the poll loop, without drain()
 
     let stopped = false;

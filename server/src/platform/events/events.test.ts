@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The bus is observed as the app wires it (t.platform.events), so these kernel tests build the app.
 import { buildTestApp, type TestApp } from '../../../test/app.js';
-import { jobs, outboxEvents, type EventBus, type JobHandler } from './index.js';
+import { defineEvent, jobs, outboxEvents, type EventBus, type JobHandler } from './index.js';
 import { retryDelayMs } from './events.runner.js';
 
 let t: TestApp;
@@ -19,6 +19,10 @@ function recorder(): { calls: Record<string, unknown>[]; handler: JobHandler } {
   return { calls, handler: async (payload) => { calls.push(payload); } };
 }
 
+const rolledBack = defineEvent<{ n: number }>('test.rolled-back');
+const committed = defineEvent<{ complaintId: string }>('test.committed');
+const refanned = defineEvent<{ n: number }>('test.refanned');
+
 const jobsNamed = (name: string) => t.platform.db.select().from(jobs).where(eq(jobs.name, name));
 
 /** Moves a pending job's next attempt to the past, as if its backoff had elapsed. */
@@ -28,9 +32,9 @@ const letBackoffElapse = (name: string) =>
 describe('outbox', () => {
   it('never delivers an event whose transaction rolled back', async () => {
     const r = recorder();
-    bus.subscribe('test.rolled-back', 'test.rolled-back-listener', r.handler);
+    bus.subscribe(rolledBack, 'test.rolled-back-listener', r.handler);
     await expect(t.platform.db.transaction(async (tx) => {
-      await bus.publish(tx, 'test.rolled-back', { n: 1 });
+      await bus.publish(tx, rolledBack, { n: 1 });
       throw new Error('batal');
     })).rejects.toThrow('batal');
     await bus.drain();
@@ -42,9 +46,9 @@ describe('outbox', () => {
   it('delivers a committed event once to each subscriber', async () => {
     const a = recorder();
     const b = recorder();
-    bus.subscribe('test.committed', 'test.committed-a', a.handler);
-    bus.subscribe('test.committed', 'test.committed-b', b.handler);
-    await t.platform.db.transaction((tx) => bus.publish(tx, 'test.committed', { complaintId: 'c-1' }));
+    bus.subscribe(committed, 'test.committed-a', a.handler);
+    bus.subscribe(committed, 'test.committed-b', b.handler);
+    await t.platform.db.transaction((tx) => bus.publish(tx, committed, { complaintId: 'c-1' }));
     expect(await bus.drain()).toBeGreaterThanOrEqual(2);
     await bus.drain();
     expect(a.calls).toEqual([{ complaintId: 'c-1' }]);
@@ -56,8 +60,8 @@ describe('outbox', () => {
 
   it('does not deliver twice when an event is fanned out again after a crash', async () => {
     const r = recorder();
-    bus.subscribe('test.refanned', 'test.refanned-listener', r.handler);
-    await t.platform.db.transaction((tx) => bus.publish(tx, 'test.refanned', { n: 7 }));
+    bus.subscribe(refanned, 'test.refanned-listener', r.handler);
+    await t.platform.db.transaction((tx) => bus.publish(tx, refanned, { n: 7 }));
     await bus.drain();
     // The dispatcher died after creating the jobs but before marking the event: it is seen again.
     await t.platform.db.update(outboxEvents).set({ dispatchedAt: null }).where(eq(outboxEvents.type, 'test.refanned'));
@@ -68,7 +72,7 @@ describe('outbox', () => {
 
   it('refuses a second handler under a name already taken', () => {
     bus.handle('test.taken', async () => {});
-    expect(() => bus.subscribe('test.any', 'test.taken', async () => {})).toThrow(/already registered/);
+    expect(() => bus.subscribe(defineEvent('test.any'), 'test.taken', async () => {})).toThrow(/already registered/);
   });
 });
 

@@ -16,6 +16,36 @@ export type { JobView, JobPage } from './events.schema.js';
  */
 export type JobHandler = (payload: Record<string, unknown>, meta: { jobId: number; attempt: number }) => Promise<void>;
 
+/** What an event carries: a JSON object (type aliases fit it; interfaces lack its index signature). */
+export type EventPayload = Record<string, unknown>;
+
+/**
+ * An event type: its name and, for the compiler only, its payload. Each is defined once, with
+ * `defineEvent`, in the events file of the module that publishes it; publishing and subscribing take
+ * the definition, so a payload of the wrong shape does not compile.
+ */
+export interface EventType<P extends EventPayload> {
+  readonly name: string;
+  /** Never set: carries the payload type. */
+  readonly payloadType?: P;
+}
+
+/** Defines an event type by name, with its payload type. */
+export function defineEvent<P extends EventPayload>(name: string): EventType<P> {
+  return Object.freeze({ name });
+}
+
+/** One event ready for the outbox, for `publishMany`; made by `outboxEvent`, which checks the payload. */
+export interface OutboxEvent {
+  readonly type: string;
+  readonly payload: EventPayload;
+}
+
+/** Pairs an event type with a payload of its shape, for `publishMany`. */
+export function outboxEvent<P extends EventPayload>(event: EventType<P>, payload: P): OutboxEvent {
+  return { type: event.name, payload };
+}
+
 /** Options when enqueueing a job. */
 export interface EnqueueOptions {
   /** Not before this moment (default: now). */
@@ -55,9 +85,9 @@ export interface EventBusOptions {
  */
 export interface EventBus {
   /** Writes an event to the outbox inside `tx`. */
-  publish(tx: Db, type: string, payload: Record<string, unknown>): Promise<void>;
+  publish<P extends EventPayload>(tx: Db, event: EventType<P>, payload: P): Promise<void>;
   /** Writes many events inside `tx` in a few statements (bulk imports); delivered like `publish`'s. */
-  publishMany(tx: Db, events: readonly { type: string; payload: Record<string, unknown> }[]): Promise<void>;
+  publishMany(tx: Db, events: readonly OutboxEvent[]): Promise<void>;
   /** Writes a job inside `tx`; with a `dedupeKey` it is idempotent. */
   enqueue(tx: Db, name: string, payload: Record<string, unknown>, options?: EnqueueOptions): Promise<void>;
   /** Registers a job handler under a unique name. */
@@ -66,7 +96,9 @@ export interface EventBus {
    * Subscribes a handler to an event type. `subscriber` is its job name, unique like `handle`'s
    * names (e.g. `dashboard.count-complaint`); each event becomes one job per subscriber.
    */
-  subscribe(eventType: string, subscriber: string, handler: JobHandler, options?: SubscribeOptions): void;
+  subscribe<P extends EventPayload>(
+    event: EventType<P>, subscriber: string, handler: (payload: P, meta: { jobId: number; attempt: number }) => Promise<void>, options?: SubscribeOptions,
+  ): void;
   /**
    * Registers a recurring job: at most one run per `everyMs` slot across all instances (each slot is
    * enqueued with the dedupe key `<name>@<slot start>`, so instances racing for it make one job).

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NewEmployee } from '../personnel.repo.js';
+import { outboxEvent, type OutboxEvent } from '../../../platform/events/index.js';
 import type { Actor } from '../../../platform/http/actor.js';
 import { employeeEvent, PERSONNEL_EVENTS } from '../personnel.events.js';
 import { noCounts, sameFields, type Context, type Counts, type SnapAssignment, type SnapEmployee } from './import.context.js';
@@ -35,7 +36,7 @@ export interface PeoplePlan {
     close: { id: string; endDate: string }[];
     correct: { id: string; startDate: string; skNumber: string | null }[];
   };
-  events: { type: string; payload: Record<string, unknown> }[];
+  events: OutboxEvent[];
 }
 
 interface Resolved {
@@ -174,11 +175,11 @@ export function planPeople(ctx: Context, structure: StructurePlan, inputs: Emplo
         continue;
       }
       plan.assignments.close.push({ id: mine.id, endDate: tmt });
-      plan.events.push({ type: PERSONNEL_EVENTS.assignmentChanged, payload: { assignmentId: mine.id, employeeId: r.id, positionId: mine.positionId, startDate: mine.startDate, endDate: tmt } });
+      plan.events.push(outboxEvent(PERSONNEL_EVENTS.assignmentChanged, { assignmentId: mine.id, employeeId: r.id, positionId: mine.positionId, startDate: mine.startDate, endDate: tmt }));
     }
     const assignment = { id: randomUUID(), employeeId: r.id, positionId: r.positionId, startDate: tmt, skNumber, createdBy: actorId };
     plan.assignments.open.push(assignment);
-    plan.events.push({ type: PERSONNEL_EVENTS.assignmentChanged, payload: { assignmentId: assignment.id, employeeId: r.id, positionId: r.positionId, startDate: tmt, endDate: null } });
+    plan.events.push(outboxEvent(PERSONNEL_EVENTS.assignmentChanged, { assignmentId: assignment.id, employeeId: r.id, positionId: r.positionId, startDate: tmt, endDate: null }));
     changed.add(r.id);
   }
 
@@ -189,7 +190,7 @@ export function planPeople(ctx: Context, structure: StructurePlan, inputs: Emplo
     if (!existing) {
       plan.insert.push({ id: r.id, ...fields });
       plan.counts.created++;
-      plan.events.push({ type: PERSONNEL_EVENTS.employeeCreated, payload: event });
+      plan.events.push(outboxEvent(PERSONNEL_EVENTS.employeeCreated, event));
       if (fields.rankTmt) plan.ranks.push({ employeeId: r.id, rank: fields.rank, tmt: fields.rankTmt });
       continue;
     }
@@ -197,7 +198,7 @@ export function planPeople(ctx: Context, structure: StructurePlan, inputs: Emplo
     if (!same) plan.update.push({ id: r.id, ...fields });
     if (same && !changed.has(r.id)) plan.counts.unchanged++;
     else plan.counts.updated++;
-    if (existing.status !== fields.status) plan.events.push({ type: PERSONNEL_EVENTS.employeeStatusChanged, payload: event });
+    if (existing.status !== fields.status) plan.events.push(outboxEvent(PERSONNEL_EVENTS.employeeStatusChanged, event));
     if (fields.rankTmt && (fields.rank !== existing.rank || fields.rankTmt !== existing.rankTmt)) {
       plan.moreRanks.push({ employeeId: r.id, rank: fields.rank, tmt: fields.rankTmt });
     }
