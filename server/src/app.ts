@@ -11,7 +11,7 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { Type } from 'typebox';
-import type { Config } from './platform/config.js';
+import { todayIn, type Config } from './platform/config.js';
 import type { Database } from './platform/db/index.js';
 import { createEventBus, createJobAdmin, eventRoutes } from './platform/events/index.js';
 import { createBlobStore } from './platform/files/index.js';
@@ -69,7 +69,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
 
   const events = createEventBus(database.db, log);
   const blobs = createBlobStore(config.blobs, database.db);
-  const platform: Platform = { config, database, db: database.db, events, blobs, log };
+  const platform: Platform = { config, database, db: database.db, events, blobs, log, today: () => todayIn(config.timeZone) };
 
   fastify.addHook('onRoute', validation.onRoute);
   installErrorHandler(fastify);

@@ -12,6 +12,11 @@ export interface Platform {
   readonly events: EventBus;
   readonly blobs: BlobStore;
   readonly log: FastifyBaseLogger;
+  /**
+   * Today's date (`yyyy-mm-dd`) in the region's time zone (`TIME_ZONE`): the one clock for TMTs,
+   * delegations, validity dates and ages, so nothing uses UTC's date by mistake.
+   */
+  today(): string;
 }
 
 export type { App, Access } from './http/types.js';

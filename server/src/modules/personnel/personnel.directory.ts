@@ -1,5 +1,4 @@
 import type { Platform } from '../../platform/index.js';
-import { todayIn } from '../../platform/config.js';
 import { createSnapshot } from '../../platform/snapshot.js';
 import { displayName } from './personnel.policy.js';
 import { rankLabel } from './personnel.ranks.js';
@@ -58,10 +57,9 @@ export function searchWords(q: string | undefined): string[] {
 export function createDirectory(platform: Platform) {
   const { db } = platform;
   /** Today in the region's time zone: TMTs and delegations start at local midnight. */
-  const today = (): string => todayIn(platform.config.timeZone);
 
   async function load(): Promise<DirectoryIndex> {
-    const at = today();
+    const at = platform.today();
     const rows = await personnelRepo.listDirectory(db, at);
     const index: DirectoryIndex = { at, entries: [], grams: new Map(), byValue: new Map() };
     for (const [ordinal, r] of rows.entries()) {
@@ -88,7 +86,7 @@ export function createDirectory(platform: Platform) {
 
   async function current(): Promise<DirectoryIndex> {
     const index = await snapshot.get();
-    if (index.at === today()) return index;
+    if (index.at === platform.today()) return index;
     snapshot.invalidate();
     return snapshot.get();
   }

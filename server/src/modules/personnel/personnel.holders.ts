@@ -1,5 +1,4 @@
 import { appendAudit } from '../../platform/audit/index.js';
-import { todayIn } from '../../platform/config.js';
 import { inTransaction, type Db } from '../../platform/db/index.js';
 import { ConflictError, FieldConflictError, FieldError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import type { Actor, Platform } from '../../platform/index.js';
@@ -65,7 +64,6 @@ function holdingsOf(map: Map<string, Holdings>, key: string): Holdings {
 export function createHolderService(platform: Platform, deps: { onWrite: () => void }) {
   const { db, events } = platform;
   /** Today in the region's time zone: TMTs and delegations start at local midnight. */
-  const today = (): string => todayIn(platform.config.timeZone);
   async function load(): Promise<HolderIndex> {
     const data = await personnelRepo.loadHoldings(db);
     const s: HolderIndex = { positions: new Set(data.positionIds), byPosition: new Map(), byEmployee: new Map(), people: new Map() };
@@ -169,13 +167,13 @@ export function createHolderService(platform: Platform, deps: { onWrite: () => v
      * Who acts for a position on a date (today by default), honouring delegations: a Plt/Plh/Pj in
      * force acts instead of the definitive holder. Null when the position does not exist.
      */
-    async currentHolder(positionId: string, at: string = today()): Promise<HolderView | null> {
+    async currentHolder(positionId: string, at: string = platform.today()): Promise<HolderView | null> {
       const s = await current();
       return s.positions.has(positionId) ? resolve(s, positionId, at) : null;
     },
 
     /** Every position an employee holds on a date: the definitive one and those delegated to them. */
-    async positionsOf(employeeId: string, at: string = today()): Promise<Holding[]> {
+    async positionsOf(employeeId: string, at: string = platform.today()): Promise<Holding[]> {
       const h = (await current()).byEmployee.get(employeeId);
       if (!h) return [];
       const held = [...h.assignments.filter(inForce(at)), ...h.delegations.filter(inForce(at))];
@@ -193,7 +191,7 @@ export function createHolderService(platform: Platform, deps: { onWrite: () => v
     positionRefs,
 
     /** The positions of a unit on a date with who holds them and their current and coming delegations. */
-    async unitPositions(unitId: string, at: string = today()): Promise<UnitPosition[]> {
+    async unitPositions(unitId: string, at: string = platform.today()): Promise<UnitPosition[]> {
       if (!(await personnelRepo.findUnit(db, unitId))) throw new NotFoundError('Unit kerja');
       const rows = await personnelRepo.listPositionsOfUnit(db, unitId, at);
       const [s, delegationRows] = await Promise.all([current(), personnelRepo.listDelegationsFrom(db, rows.map((r) => r.id), at)]);

@@ -1,5 +1,4 @@
 import { appendAudit } from '../../platform/audit/index.js';
-import { todayIn } from '../../platform/config.js';
 import { inTransaction } from '../../platform/db/index.js';
 import { FieldConflictError, FieldError, NotFoundError } from '../../platform/errors.js';
 import type { Actor, Platform } from '../../platform/index.js';
@@ -43,7 +42,6 @@ export function createOrganisationService(
 ) {
   const { db } = platform;
   /** Today in the region's time zone: TMTs and delegations start at local midnight. */
-  const today = (): string => todayIn(platform.config.timeZone);
 
   /** The unit when the actor manages its agency; 404 otherwise. */
   async function managedUnit(actor: Actor, id: string): Promise<UnitRow> {
@@ -114,7 +112,7 @@ export function createOrganisationService(
     /** The agency's units valid on a date (today by default) as a tree, each with its head post. */
     async unitTree(agencyId: string, query: UnitTreeQuery): Promise<UnitNode[]> {
       if (!(await personnelRepo.findAgency(db, agencyId))) throw new NotFoundError('Perangkat daerah');
-      const at = query.at ?? today();
+      const at = query.at ?? platform.today();
       const units = await personnelRepo.listUnitsOf(db, agencyId, at);
       const heads = await personnelRepo.listHeadsOf(db, units.map((u) => u.id), at);
       return nest(units, heads);
@@ -130,7 +128,7 @@ export function createOrganisationService(
       const unit = await inTransaction(db, async (tx) => {
         const [row] = await personnelRepo.insertUnitsReturning(tx, [{
           agencyId, parentId: parent.id, name: body.name.trim(), shortName: body.shortName.trim(), kind: body.kind as UnitRow['kind'],
-          sortOrder: await personnelRepo.nextUnitSortOrder(tx, parent.id), validFrom: today(),
+          sortOrder: await personnelRepo.nextUnitSortOrder(tx, parent.id), validFrom: platform.today(),
         }]);
         await personnelRepo.bumpRevision(tx);
         await appendAudit(tx, { actor, action: 'unit.created', entityType: 'unit', entityId: row!.id, requestId, data: { agencyId, parentId: parent.id, name: row!.name } });
@@ -178,7 +176,7 @@ export function createOrganisationService(
         throw new FieldError('body.eselon', 'Eselon hanya untuk jabatan pimpinan tinggi, administrator dan pengawas.', 'eselon_not_allowed');
       }
       const isHead = body.isHead ?? false;
-      const at = today();
+      const at = platform.today();
       let superiorId = body.superiorId ?? null;
       if (body.superiorId === undefined) {
         const headUnit = isHead ? unit.parentId : unit.id;

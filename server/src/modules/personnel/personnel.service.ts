@@ -1,5 +1,4 @@
 import { inTransaction } from '../../platform/db/index.js';
-import { todayIn } from '../../platform/config.js';
 import { NotFoundError } from '../../platform/errors.js';
 import type { Actor, Platform } from '../../platform/index.js';
 import type { RegionApi } from '../region/index.js';
@@ -37,7 +36,6 @@ function present(row: AgencyRow): AgencyView {
 export function createPersonnelService(platform: Platform, deps: { regions: Pick<RegionApi, 'listDistricts' | 'listVillages'> }) {
   const { db } = platform;
   /** Today in the region's time zone: TMTs and delegations start at local midnight. */
-  const today = (): string => todayIn(platform.config.timeZone);
   const directory = createDirectory(platform);
   const holders = createHolderService(platform, { onWrite: directory.invalidateDirectory });
   /** Drops every per-instance cache after a local write (other instances follow the revision row). */
@@ -91,7 +89,7 @@ export function createPersonnelService(platform: Platform, deps: { regions: Pick
 
     /** Agencies valid on a date (today by default); public reference data. */
     async listAgencies(query: ListAgenciesQuery): Promise<AgencyView[]> {
-      const filter = { at: query.at ?? today(), kind: query.kind, q: query.q?.trim() || undefined };
+      const filter = { at: query.at ?? platform.today(), kind: query.kind, q: query.q?.trim() || undefined };
       const key = filter.q === undefined ? `${filter.at}|${filter.kind ?? ''}` : null;
       const cached = key ? listCache.get(key) : undefined;
       if (cached && cached.expiresAt > Date.now()) return cached.views;

@@ -8,6 +8,8 @@ export const RegencyView = Type.Object({
   provinceCode: Type.String(),
   districtCount: Type.Integer(),
   villageCount: Type.Integer(),
+  /** IANA time zone of the region (`TIME_ZONE`): the web shows dates and "today" in it. */
+  timeZone: Type.String({ examples: ['Asia/Jakarta'] }),
 });
 export type RegencyView = Static<typeof RegencyView>;
 

@@ -31,7 +31,7 @@ export function createRegionService(platform: Platform) {
       const regency = await regionRepo.findRegency(db, regencyCode);
       if (!regency) throw new NotFoundError('Wilayah');
       const counts = await regionRepo.countFor(db, regencyCode);
-      return { ...regency, districtCount: counts.districts, villageCount: counts.villages };
+      return { ...regency, districtCount: counts.districts, villageCount: counts.villages, timeZone: config.timeZone };
     },
 
     /** The regency's districts, in code order. */

@@ -30,7 +30,7 @@ describe('regions', () => {
 
   it('describes the regency', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/regions' });
-    expect(res.json()).toEqual({ code: '33.28', name: 'Kabupaten Tegal', provinceCode: '33', districtCount: 18, villageCount: 287 });
+    expect(res.json()).toEqual({ code: '33.28', name: 'Kabupaten Tegal', provinceCode: '33', districtCount: 18, villageCount: 287, timeZone: 'Asia/Jakarta' });
   });
 
   it('answers 404 for a district of another regency and 400 for a malformed code', async () => {

@@ -49,8 +49,6 @@ interface Inputs {
   count: number;
 }
 
-const todayIso = (): string => new Date().toISOString().slice(0, 10);
-
 /** BKPSDM imports every agency's rows; an agency admin only their own; anyone else is refused. */
 function scopeOf(actor: Actor): Scope {
   if (can(actor, 'personnel:manage')) return { all: true, agencyId: actor.agencyId };
@@ -203,7 +201,7 @@ export function createImportService(platform: Platform, deps: ImportDeps) {
         const tx = bound.db;
         await importRepo.lock(tx);
         progress.start('Memeriksa baris', inputs.count);
-        const ctx = createContext(await importRepo.snapshot(tx, nips, todayIso()), scope, problems);
+        const ctx = createContext(await importRepo.snapshot(tx, nips, platform.today()), scope, problems);
         const structure = planStructure(ctx, inputs.units, inputs.positions, inputs.employees);
         const people = planPeople(ctx, structure, inputs.employees, actor);
         const closing = await closingOf(tx, ctx, request, inputs, structure, people);

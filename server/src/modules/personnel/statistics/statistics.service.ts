@@ -1,5 +1,4 @@
 import { NotFoundError } from '../../../platform/errors.js';
-import { todayIn } from '../../../platform/config.js';
 import type { Platform } from '../../../platform/index.js';
 import { personnelRepo } from '../personnel.repo.js';
 import { PNS_RANKS, PPPK_GRADES, rankLabel } from '../personnel.ranks.js';
@@ -43,7 +42,6 @@ const STATISTICS_CACHE_MS = 60_000;
 export function createStatisticsService(platform: Platform) {
   const { db } = platform;
   /** Today in the region's time zone: TMTs and delegations start at local midnight. */
-  const today = (): string => todayIn(platform.config.timeZone);
   // Figures change weekly and every visitor of the public page asks for the same unfiltered answer:
   // keep it for a minute per instance.
   let cached: { at: string; expiresAt: number; value: PersonnelStatistics } | null = null;
@@ -83,7 +81,7 @@ export function createStatisticsService(platform: Platform) {
   return {
     /** Headcounts of employees in service today, for the whole regency or one agency (unknown agency: 404). */
     async statistics(query: StatisticsQuery): Promise<PersonnelStatistics> {
-      const at = today();
+      const at = platform.today();
       if (query.agencyId) {
         if (!(await personnelRepo.findAgency(db, query.agencyId))) throw new NotFoundError('Perangkat daerah');
         return compute(at, query.agencyId);
