@@ -1,12 +1,11 @@
-import { Box, Group, Pagination, Paper, Progress, Stack, Table, Text } from '@mantine/core';
+import { Box, Group, Paper, Progress, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconSearchOff } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
-import { useT } from '../lib/i18n';
-import { formatNumber } from '../lib/i18n/format';
 import { EmptyState } from './EmptyState';
 import { ErrorState } from './ErrorState';
 import { TableSkeleton } from './Skeletons';
+import { TableFooter } from './TableFooter';
 
 /** One column of a data table. */
 export interface Column<T> {
@@ -51,7 +50,6 @@ export interface DataTableProps<T> {
  */
 export function DataTable<T>(props: DataTableProps<T>) {
   const { caption, columns, rows, rowKey, loading, refreshing, error, onRetry, toolbar, pageSize = 10, empty, resetKey, onOpen } = props;
-  const t = useT();
   const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
   const [page, setPage] = useState(1);
 
@@ -90,27 +88,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
         {refreshing && rows && <Progress value={100} animated size={2} radius={0} pos="absolute" top={0} left={0} right={0} aria-hidden />}
         {content}
       </Box>
-      {total > 0 && (
-        <Group justify="space-between" gap="sm" px="md" py="sm" style={{ borderTop: '1px solid var(--app-border)' }}>
-          <Text fz="sm" c="dimmed" className="tabular" aria-live="polite">
-            {t('table.showing', { from: formatNumber(from + 1), to: formatNumber(from + visible.length), total: formatNumber(total) })}
-          </Text>
-          {pages > 1 && (
-            <Pagination
-              total={pages}
-              value={current}
-              onChange={setPage}
-              size="sm"
-              siblings={phone ? 0 : 1}
-              aria-label={t('table.pagination')}
-              getItemProps={(n) => ({ 'aria-label': t('table.page', { n }) })}
-              getControlProps={(control) => ({
-                'aria-label': control === 'previous' ? t('table.previous') : control === 'next' ? t('table.next') : control,
-              })}
-            />
-          )}
-        </Group>
-      )}
+      {total > 0 && <TableFooter offset={from} shown={visible.length} total={total} page={current} pages={pages} onPage={setPage} />}
     </Paper>
   );
 }

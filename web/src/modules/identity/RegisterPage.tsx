@@ -1,18 +1,16 @@
 import { Alert, Anchor, Button, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
-import { useRef, useState } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { PasswordStrength } from '../../components/PasswordStrength';
-import { isApiError } from '../../lib/api';
 import { useDocumentTitle } from '../../lib/document-title';
-import { errorMessage, fieldErrors } from '../../lib/error-message';
+import { focusField, useSubmitFailure } from '../../lib/form-failure';
 import { useT } from '../../lib/i18n';
 import { AuthFrame } from './AuthFrame';
 import type { RegisterInput } from './identity.types';
 import { useMe, useRegister } from './session';
 
-const FIELD_CODES: Record<string, string> = { username_taken: 'username', email_taken: 'email' };
+const FIELDS = ['displayName', 'username', 'email', 'phone', 'password', 'confirm'] as const;
 
 /** `/daftar`: citizen registration with inline validation, the server's field messages and a strength hint. */
 export function RegisterPage() {
@@ -20,8 +18,7 @@ export function RegisterPage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const register = useRegister();
-  const [failure, setFailure] = useState<string | null>(null);
-  const alertRef = useRef<HTMLDivElement>(null);
+  const { failure, setFailure, alertRef, report } = useSubmitFailure(t, FIELDS);
   useDocumentTitle(t('register.title'));
 
   const form = useForm({
@@ -40,10 +37,6 @@ export function RegisterPage() {
 
   if (me && !register.isPending) return <Navigate replace to="/" />;
 
-  const focusField = (name: string | undefined) => {
-    if (name) requestAnimationFrame(() => document.querySelector<HTMLInputElement>(`[name="${name}"]`)?.focus());
-  };
-
   const submit = form.onSubmit(
     async (values) => {
       setFailure(null);
@@ -58,19 +51,7 @@ export function RegisterPage() {
         await register.mutateAsync(input);
         navigate('/', { replace: true });
       } catch (error) {
-        // Field problems go under their fields; anything else to the alert above the form.
-        const fields = fieldErrors(error);
-        const field = isApiError(error) ? FIELD_CODES[error.code] : undefined;
-        if (field) fields[field] = errorMessage(error, t);
-        if (isApiError(error) && error.code === 'weak_password' && !fields.password) fields.password = errorMessage(error, t);
-        const known = Object.keys(fields).filter((name) => name in values);
-        if (known.length > 0) {
-          form.setErrors(Object.fromEntries(known.map((name) => [name, fields[name]])));
-          focusField(known[0]);
-          return;
-        }
-        setFailure(errorMessage(error, t));
-        requestAnimationFrame(() => alertRef.current?.focus());
+        report(error, form.setErrors);
       }
     },
     (errors) => focusField(Object.keys(errors)[0]),

@@ -4,22 +4,16 @@ import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useMemo } from 'react';
+import { focusField, useSubmitFailure } from '../../lib/form-failure';
 import { usePersonnelT } from './i18n';
 import { VacantBadge } from './Badges';
 import { useAssign, type EmployeeProfile } from './employees.api';
-import { focusField, useSubmitFailure } from './form-errors';
 import { OptionalLabel } from './OptionalLabel';
 import { flattenUnits, useUnitPositions, useUnitTree } from './organisation.api';
 import { usePersonnelAccess } from './personnel.access';
 import { useAgencies } from './personnel.api';
 import { isIsoDate, todayIso } from './personnel.format';
 
-const CODE_FIELDS: Record<string, string> = {
-  position_taken: 'positionId',
-  already_assigned: 'positionId',
-  position_closed: 'positionId',
-  assignment_order: 'startDate',
-};
 const FIELDS = ['positionId', 'startDate', 'skNumber', 'skDate'] as const;
 
 /**
@@ -31,7 +25,7 @@ export function AssignForm({ employee, opened, onClose }: { employee: EmployeePr
   const phone = useMediaQuery('(max-width: 36em)');
   const access = usePersonnelAccess();
   const assign = useAssign(employee.id);
-  const { failure, setFailure, alertRef, report } = useSubmitFailure(t, FIELDS, CODE_FIELDS);
+  const { failure, setFailure, alertRef, report } = useSubmitFailure(t, FIELDS);
 
   const form = useForm({
     mode: 'controlled',

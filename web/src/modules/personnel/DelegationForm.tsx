@@ -4,23 +4,14 @@ import { Alert, Button, Group, Modal, Radio, SimpleGrid, Stack, Text, TextInput,
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { IconAlertCircle } from '@tabler/icons-react';
+import { focusField, useSubmitFailure } from '../../lib/form-failure';
 import { usePersonnelT } from './i18n';
 import { EmployeePicker } from './EmployeePicker';
 import { OptionalLabel } from './OptionalLabel';
-import { focusField, useSubmitFailure } from './form-errors';
 import { DELEGATION_KINDS, useDelegate, type DelegationKind, type PositionKind } from './organisation.api';
 import { addDays, isIsoDate, todayIso } from './personnel.format';
 import { delegationKindName, holdingLabel } from './personnel.labels';
 
-// Problems the server reports by code that belong to one field of this form.
-const CODE_FIELDS: Record<string, string> = {
-  delegation_overlap: 'startDate',
-  end_date_required: 'endDate',
-  invalid_range: 'endDate',
-  delegation_kind_invalid: 'kind',
-  employee_inactive: 'employeeId',
-  delegate_is_holder: 'employeeId',
-};
 const FIELDS = ['kind', 'employeeId', 'skNumber', 'skDate', 'startDate', 'endDate', 'reason'] as const;
 
 /** Props of the delegation form. */
@@ -38,7 +29,7 @@ export function DelegationForm({ position, opened, onClose }: DelegationFormProp
   const t = usePersonnelT();
   const phone = useMediaQuery('(max-width: 36em)');
   const delegate = useDelegate(position.id);
-  const { failure, setFailure, alertRef, report } = useSubmitFailure(t, FIELDS, CODE_FIELDS);
+  const { failure, setFailure, alertRef, report } = useSubmitFailure(t, FIELDS);
 
   const form = useForm({
     mode: 'controlled',

@@ -1,23 +1,19 @@
 import { Badge, Box, Button, Group, Select, SimpleGrid, Stack } from '@mantine/core';
-import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
+import { useMediaQuery } from '@mantine/hooks';
 import { IconAdjustmentsHorizontal, IconFilterOff, IconSearchOff, IconUsers } from '@tabler/icons-react';
-import { useEffect, useMemo, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useMemo, useState } from 'react';
 import { EmptyState } from '../../components/EmptyState';
 import { PageHeader } from '../../components/PageHeader';
 import { SearchInput } from '../../components/SearchInput';
 import { useDocumentTitle } from '../../lib/document-title';
 import { usePersonnelT } from './i18n';
 import { EmployeeList } from './EmployeeList';
-import { DIRECTORY_PAGE_SIZE, EMPLOYEE_KINDS, EMPLOYEE_STATUSES, useDirectory, type DirectoryQuery } from './employees.api';
+import { useDirectoryParams, type DirectoryFilter } from './directory-params';
+import { EMPLOYEE_KINDS, EMPLOYEE_STATUSES, useDirectory } from './employees.api';
 import { POSITION_KINDS, flattenUnits, useUnitTree } from './organisation.api';
 import { useAgencies } from './personnel.api';
 import { PNS_RANKS, PPPK_GRADES } from './personnel.format';
 import { employeeKindLabel, positionKindLabel, statusLabel } from './personnel.labels';
-
-// The filters, as named in the URL (the API's own names, so a shared link reads like the query).
-const FILTERS = ['agencyId', 'unitId', 'rank', 'positionKind', 'status', 'kind'] as const;
-type Filter = (typeof FILTERS)[number];
 
 /**
  * "Pegawai": the employee directory searched by name or NIP and filtered by agency, unit, rank,
@@ -28,42 +24,9 @@ export function DirectoryPage({ appName }: { appName: string }) {
   const t = usePersonnelT();
   useDocumentTitle(t('directory.title'));
   const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
-  const [params, setParams] = useSearchParams();
-  const [search, setSearch] = useState(params.get('q') ?? '');
-  const [debounced] = useDebouncedValue(search.trim(), 250);
+  const { search, setSearch, value, query, activeFilters, filtered, update, setPage, clear } = useDirectoryParams();
   const [filtersOpen, setFiltersOpen] = useState(false);
 
-  const value = (name: Filter) => params.get(name) || null;
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  const q = params.get('q') ?? '';
-
-  /** Changes URL parameters; any change but paging goes back to page 1. */
-  const update = (patch: Partial<Record<Filter | 'q' | 'page', string | null>>) => {
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, v] of Object.entries(patch)) {
-          if (v) next.set(key, v);
-          else next.delete(key);
-        }
-        if (!('page' in patch)) next.delete('page');
-        return next;
-      },
-      { replace: true },
-    );
-  };
-
-  useEffect(() => {
-    if (debounced !== q) update({ q: debounced || null });
-    // Only the debounced text drives the URL; the URL changing for other reasons must not loop back.
-  }, [debounced]);
-
-  const query: DirectoryQuery = { page, pageSize: DIRECTORY_PAGE_SIZE };
-  if (q) query.q = q;
-  for (const name of FILTERS) {
-    const v = value(name);
-    if (v) (query as Record<string, string>)[name] = v;
-  }
   const directory = useDirectory(query);
   const agencies = useAgencies();
   const agencyId = value('agencyId');
@@ -73,14 +36,7 @@ export function DirectoryPage({ appName }: { appName: string }) {
     [agencyId, units.data],
   );
 
-  const activeFilters = FILTERS.filter((name) => value(name)).length;
-  const filtered = Boolean(q) || activeFilters > 0;
-  const clear = () => {
-    setSearch('');
-    setParams({}, { replace: true });
-  };
-
-  const select = (name: Filter, label: string, data: Parameters<typeof Select>[0]['data'], extra: Partial<Parameters<typeof Select>[0]> = {}) => (
+  const select = (name: DirectoryFilter, label: string, data: Parameters<typeof Select>[0]['data'], extra: Partial<Parameters<typeof Select>[0]> = {}) => (
     <Select
       label={label}
       placeholder={t('table.all')}
@@ -158,7 +114,7 @@ export function DirectoryPage({ appName }: { appName: string }) {
         error={directory.error}
         onRetry={() => void directory.refetch()}
         onPage={(p) => {
-          update({ page: p > 1 ? String(p) : null });
+          setPage(p);
           window.scrollTo({ top: 0 });
         }}
         toolbar={toolbar}

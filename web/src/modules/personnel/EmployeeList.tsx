@@ -1,11 +1,11 @@
-import { Anchor, Box, Group, Pagination, Paper, Progress, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Box, Group, Paper, Progress, Stack, Table, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
 import { TableSkeleton } from '../../components/Skeletons';
+import { TableFooter } from '../../components/TableFooter';
 import { usePersonnelT } from './i18n';
-import { formatNumber } from '../../lib/i18n/format';
 import { StatusBadge } from './Badges';
 import type { DirectoryPage, EmployeeSummary } from './employees.api';
 import { formatNip } from './personnel.format';
@@ -29,7 +29,6 @@ export interface EmployeeListProps {
  * paging ("Menampilkan 1–20 dari 3.412"). Each name is a real link to the profile.
  */
 export function EmployeeList({ data, loading, refreshing, error, onRetry, onPage, toolbar, empty }: EmployeeListProps) {
-  const t = usePersonnelT();
   const phone = useMediaQuery('(max-width: 36em)', false, { getInitialValueInEffect: false });
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
   const from = data ? (data.page - 1) * data.pageSize : 0;
@@ -51,26 +50,7 @@ export function EmployeeList({ data, loading, refreshing, error, onRetry, onPage
         {content}
       </Box>
       {data && data.total > 0 && (
-        <Group justify="space-between" gap="sm" px="md" py="sm" style={{ borderTop: '1px solid var(--app-border)' }}>
-          <Text fz="sm" c="dimmed" className="tabular" aria-live="polite" data-testid="directory-summary">
-            {t('table.showing', { from: formatNumber(from + 1), to: formatNumber(from + data.items.length), total: formatNumber(data.total) })}
-          </Text>
-          {pages > 1 && (
-            <Pagination
-              total={pages}
-              value={data.page}
-              onChange={onPage}
-              size="sm"
-              siblings={phone ? 0 : 1}
-              boundaries={1}
-              aria-label={t('table.pagination')}
-              getItemProps={(n) => ({ 'aria-label': t('table.page', { n }) })}
-              getControlProps={(control) => ({
-                'aria-label': control === 'previous' ? t('table.previous') : control === 'next' ? t('table.next') : control,
-              })}
-            />
-          )}
-        </Group>
+        <TableFooter offset={from} shown={data.items.length} total={data.total} page={data.page} pages={pages} onPage={onPage} summaryTestId="directory-summary" />
       )}
     </Paper>
   );

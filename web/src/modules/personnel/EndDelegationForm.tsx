@@ -3,9 +3,9 @@ import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/co
 import { useForm } from '@mantine/form';
 import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
+import { focusField, splitServerError } from '../../lib/form-failure';
 import { usePersonnelT } from './i18n';
 import { formatDate } from '../../lib/i18n/format';
-import { focusField, splitServerError } from './form-errors';
 import { useEndDelegation, type DelegationRecord } from './organisation.api';
 import { addDays, isIsoDate, lastDay, todayIso } from './personnel.format';
 import { holdingLabel } from './personnel.labels';
@@ -48,7 +48,7 @@ function EndForm({ delegation, onDone }: { delegation: DelegationRecord; onDone(
         await end.mutateAsync({ id: delegation.id, endDate: addDays(last, 1) });
         onDone();
       } catch (error) {
-        const { fields, general } = splitServerError(error, t, ['endDate'], { invalid_range: 'endDate', cannot_extend: 'endDate' });
+        const { fields, general } = splitServerError(error, t, ['endDate']);
         if (fields.endDate) {
           form.setErrors({ lastDay: fields.endDate });
           focusField('lastDay');

@@ -1,6 +1,5 @@
-import { Alert, Anchor, Box, Button, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconBriefcase, IconLock, IconUserOff, IconUserQuestion } from '@tabler/icons-react';
-import { useMediaQuery } from '@mantine/hooks';
 import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { EmptyState } from '../../components/EmptyState';
@@ -42,7 +41,6 @@ function Profile({ id, appName }: { id: string; appName: string }) {
   const profile = useEmployee(id);
   const [assigning, setAssigning] = useState(false);
   const assignButton = useRef<HTMLButtonElement>(null);
-  const wide = useMediaQuery('(min-width: 62em)', true, { getInitialValueInEffect: false });
   useDocumentTitle(profile.data?.displayName ?? (own ? t('profile.mine') : t('profile.title')));
 
   const crumbs = [{ label: appName, to: '/simpeg' }, ...(own ? [] : [{ label: t('directory.title'), to: '/simpeg/pegawai' }])];
@@ -89,39 +87,32 @@ function Profile({ id, appName }: { id: string; appName: string }) {
     </Section>
   );
   const personal = <PersonalSection profile={e} />;
-  const holdings = (
-    <Section title={t('profile.holdings')}>
-      {e.holdings.length === 0 ? (
-        <Text c="dimmed" fz="sm">
-          {t('profile.noHoldings')}
-        </Text>
-      ) : (
-        <Stack gap="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }} data-testid="holdings">
-          {e.holdings.map((h) => (
-            <Group key={`${h.position.id}-${h.as}`} component="li" gap="sm" align="flex-start" wrap="nowrap">
-              <HoldingBadge as={h.as} />
-              <Box style={{ minWidth: 0 }}>
-                <Text fw={600} fz="sm" className={classes.wrap}>
-                  {h.position.title}
-                </Text>
-                <Text fz="xs" c="dimmed" className={classes.wrap}>
-                  {`${h.position.unit.name} · ${h.position.agency.shortName} · `}
-                  {h.endDate
-                    ? `${formatDate(h.startDate)} – ${formatDate(lastDay(h.endDate) ?? h.endDate)}`
-                    : t('profile.since', { date: formatDate(h.startDate) })}
-                </Text>
-              </Box>
-            </Group>
-          ))}
-        </Stack>
-      )}
-    </Section>
-  );
-  const history = (
-    <Section title={t('profile.history')}>
-      {e.history ? <ProfileHistory history={e.history} /> : <Restricted>{t('profile.historyRestricted')}</Restricted>}
-    </Section>
-  );
+  const holdings =
+    e.holdings.length === 0 ? (
+      <Text c="dimmed" fz="sm">
+        {t('profile.noHoldings')}
+      </Text>
+    ) : (
+      <Stack gap="sm" component="ul" m={0} p={0} style={{ listStyle: 'none' }} data-testid="holdings">
+        {e.holdings.map((h) => (
+          <Group key={`${h.position.id}-${h.as}`} component="li" gap="sm" align="flex-start" wrap="nowrap">
+            <HoldingBadge as={h.as} />
+            <Box style={{ minWidth: 0 }}>
+              <Text fw={600} fz="sm" className={classes.wrap}>
+                {h.position.title}
+              </Text>
+              <Text fz="xs" c="dimmed" className={classes.wrap}>
+                {`${h.position.unit.name} · ${h.position.agency.shortName} · `}
+                {h.endDate
+                  ? `${formatDate(h.startDate)} – ${formatDate(lastDay(h.endDate) ?? h.endDate)}`
+                  : t('profile.since', { date: formatDate(h.startDate) })}
+              </Text>
+            </Box>
+          </Group>
+        ))}
+      </Stack>
+    );
+  const history = e.history ? <ProfileHistory history={e.history} /> : <Restricted>{t('profile.historyRestricted')}</Restricted>;
 
   return (
     <>
@@ -138,30 +129,19 @@ function Profile({ id, appName }: { id: string; appName: string }) {
           ) : undefined
         }
       />
-      {wide ? (
-        <Grid gap="md">
-          <Grid.Col span={4}>
-            <Stack gap="md">
-              {record}
-              {personal}
-            </Stack>
-          </Grid.Col>
-          <Grid.Col span={8}>
-            <Stack gap="md">
-              {holdings}
-              {history}
-            </Stack>
-          </Grid.Col>
-        </Grid>
-      ) : (
-        // One column: what the person does today first, then the record, personal data and history.
-        <Stack gap="md">
+      {/* One column on phones (holdings, record, personal data, history), two from 62em: see .profile. */}
+      <div className={classes.profile}>
+        <Section title={t('profile.holdings')} className={classes.profileMain}>
           {holdings}
+        </Section>
+        <div className={classes.profileSide}>
           {record}
           {personal}
+        </div>
+        <Section title={t('profile.history')} className={classes.profileMain}>
           {history}
-        </Stack>
-      )}
+        </Section>
+      </div>
       {e.abilities.canEdit && assigning && (
         <Suspense fallback={null}>
           <AssignForm
@@ -180,9 +160,9 @@ function Profile({ id, appName }: { id: string; appName: string }) {
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
+function Section({ title, className, children }: { title: string; className?: string; children: ReactNode }) {
   return (
-    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section">
+    <Paper withBorder p={{ base: 'md', sm: 'lg' }} component="section" className={className}>
       <Title order={2} fz={18} mb="sm">
         {title}
       </Title>

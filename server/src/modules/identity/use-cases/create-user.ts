@@ -38,7 +38,7 @@ export async function createUserRecord(
       if (constraint === 'users_email_idx') {
         throw new ConflictError('email_taken', 'Alamat e-mail ini sudah dipakai akun lain. Pakai alamat lain atau kosongkan.', { fields: { 'body.email': 'sudah dipakai akun lain' } });
       }
-      throw new ConflictError('username_taken', `Nama pengguna "${values.username}" sudah dipakai. Pilih nama lain.`, { fields: { 'body.username': 'sudah dipakai' } });
+      throw new ConflictError('username_taken', `Nama pengguna "${values.username}" sudah dipakai. Pilih nama lain.`, { fields: { 'body.username': 'sudah dipakai; pilih nama lain' } });
     }
     throw err;
   }
