@@ -39,7 +39,8 @@ const hana = [HANA, 'PNS', 'Hana Pertiwi', 'P', '1990-05-05', 'III/b', 'S1', 'di
 
 const validTo = async (table: 'units' | 'positions', code: string) =>
   (await queryRows<{ valid_to: string | null }>(t.platform.db, sql`SELECT valid_to::text FROM ${sql.raw(table)} WHERE external_id = ${code}`))[0]!.valid_to;
-const today = () => new Date().toISOString().slice(0, 10);
+/** The region's date, which the import closes records on (after midnight WIB, UTC still says yesterday). */
+const today = () => t.platform.today();
 
 describe('closing what a complete structure file leaves out', () => {
   it('sets up two bidang, a seksi, three posts and a holder', async () => {
