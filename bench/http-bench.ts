@@ -36,7 +36,17 @@ export interface HttpRow extends LoadResult {
 
 /** The server the PostgreSQL benchmarks use; a dedicated database on it is created and dropped. */
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const BENCH_DATABASE = 'tsc_bench';
+/** That database's name (BENCH_DATABASE), so two people benchmarking on one server do not drop each other's. */
+const BENCH_DATABASE = benchDatabaseName(process.env.BENCH_DATABASE);
+
+function benchDatabaseName(name: string | undefined): string {
+  if (name === undefined || name === '') return 'tsc_bench';
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`BENCH_DATABASE must be a lower-case SQL identifier, not "${name}"`);
+  return name;
+}
+
+/** Where to write a CPU profile of each server's measured run (BENCH_CPU_PROF), if anywhere. */
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
 
 /** Engines to run, from BENCH_ENGINES (default `pglite,postgres`). */
 export function benchEngines(env: NodeJS.ProcessEnv = process.env): Engine[] {
@@ -75,8 +85,9 @@ export async function createDatabase(engine: Engine): Promise<{ flags: string[];
 
 async function loadTarget(engine: Engine, target: Target, flags: string[], settings: LoadSettings, mix: RequestMix): Promise<LoadResult> {
   const port = await freePort();
+  const profile = CPU_PROFILE_DIR ? ['--cpu-prof-dir', CPU_PROFILE_DIR, '--cpu-prof-name', `${engine}-${target.name}-${Date.now()}`] : [];
   const spawned = spawnTsx(
-    ['bench/server.ts', '--target', target.server, '--engine', engine, '--port', String(port), ...flags],
+    ['bench/server.ts', '--target', target.server, '--engine', engine, '--port', String(port), ...flags, ...profile],
     childEnv(process.env.BENCH_LOG_LEVEL ? { BENCH_LOG_LEVEL: process.env.BENCH_LOG_LEVEL } : {}),
   );
   const url = `http://127.0.0.1:${port}${target.path}`;
@@ -85,7 +96,8 @@ async function loadTarget(engine: Engine, target: Target, flags: string[], setti
   await waitForHttp(ready, spawned, performance.now(), 120_000);
   const pid = serverPid(spawned.child.pid!);
   try {
-    return await measure(url, pid, settings, mix);
+    // With BENCH_CPU_PROF the server profiles from the start of the measured run until it is stopped.
+    return await measure(url, pid, settings, mix, CPU_PROFILE_DIR ? () => process.kill(pid, 'SIGUSR2') : undefined);
   } finally {
     await stopServer(spawned, pid);
   }

@@ -1,5 +1,6 @@
+import os from 'node:os';
 import autocannon from 'autocannon';
-import { rssMb } from './proc.js';
+import { cpuMs, machineTicks, rssMb } from './proc.js';
 
 /** How hard and how long to load a server; overridable by environment variables (seconds). */
 export interface LoadSettings {
@@ -41,13 +42,29 @@ export interface LoadResult {
   timeouts: number;
   /** Largest resident memory of the server process seen during the measured run. */
   peakRssMb: number | null;
+  /**
+   * CPU time the server process used per answered request during the measured run, in microseconds:
+   * the cost of one request, much less sensitive than requests/s to what else the machine is doing.
+   */
+  serverCpuUsPerRequest: number | null;
+  /** The server process's CPU use during the measured run, in % of one core (100 = one core saturated). */
+  serverCpuPercent: number | null;
+  /** This process's (autocannon's) CPU use during the measured run, in % of one core. */
+  loadCpuPercent: number;
+  /** How busy the whole machine was during the measured run, in % of all its cores (everything: server, load, database, others). */
+  machineBusyPercent: number | null;
+  /** The 1-minute load average just before and just after the measured run. */
+  loadAverage: [before: number, after: number];
 }
 
 /**
  * Warms the server up, then loads `url` with autocannon (in this process: the server is another one)
- * while sampling the server's resident memory every 250 ms.
+ * while sampling the server's resident memory every 250 ms and counting the CPU time the server, this
+ * process and the whole machine use. `onMeasuredRun` is called as the measured run begins.
  */
-export async function measure(url: string, serverPid: number, settings: LoadSettings, load: RequestMix = {}): Promise<LoadResult> {
+export async function measure(
+  url: string, serverPid: number, settings: LoadSettings, load: RequestMix = {}, onMeasuredRun?: () => void,
+): Promise<LoadResult> {
   const mix = { ...(load.headers ? { headers: load.headers } : {}), ...(load.paths ? { requests: load.paths.map((path) => ({ path })) } : {}) };
   await autocannon({ url, connections: settings.connections, duration: settings.warmupSeconds, ...mix });
   let peak: number | null = null;
@@ -57,9 +74,21 @@ export async function measure(url: string, serverPid: number, settings: LoadSett
   };
   sample();
   const timer = setInterval(sample, 250);
+  onMeasuredRun?.();
+  const loadBefore = os.loadavg()[0]!;
+  const serverBefore = cpuMs(serverPid);
+  const machineBefore = machineTicks();
+  const selfBefore = process.cpuUsage();
+  const startedAt = performance.now();
   try {
     const result = await autocannon({ url, connections: settings.connections, duration: settings.durationSeconds, ...mix });
+    const elapsedMs = performance.now() - startedAt;
+    const self = process.cpuUsage(selfBefore);
+    const serverAfter = cpuMs(serverPid);
+    const machineAfter = machineTicks();
     sample();
+    const serverUsedMs = serverBefore !== null && serverAfter !== null ? serverAfter - serverBefore : null;
+    const answered = result.requests.total;
     return {
       requestsPerSec: result.requests.average,
       p50Ms: result.latency.p50,
@@ -69,6 +98,13 @@ export async function measure(url: string, serverPid: number, settings: LoadSett
       errors: result.errors,
       timeouts: result.timeouts,
       peakRssMb: peak,
+      serverCpuUsPerRequest: serverUsedMs !== null && answered > 0 ? (serverUsedMs * 1000) / answered : null,
+      serverCpuPercent: serverUsedMs !== null ? (100 * serverUsedMs) / elapsedMs : null,
+      loadCpuPercent: (100 * (self.user + self.system)) / 1000 / elapsedMs,
+      machineBusyPercent: machineBefore && machineAfter && machineAfter.total > machineBefore.total
+        ? (100 * (machineAfter.busy - machineBefore.busy)) / (machineAfter.total - machineBefore.total)
+        : null,
+      loadAverage: [loadBefore, os.loadavg()[0]!],
     };
   } finally {
     clearInterval(timer);

@@ -122,6 +122,33 @@ export function rssMb(pid: number): number | null {
   }
 }
 
+/** CPU time (user + system) one process has used so far, in milliseconds, or null if it is gone. */
+export function cpuMs(pid: number): number | null {
+  try {
+    // Fields after the parenthesised command name: utime and stime are the 12th and 13th (clock ticks).
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+
+/** USER_HZ: the unit of /proc CPU times, 100 on every Linux the benchmarks run on. */
+const CLOCK_TICKS = 100;
+
+/** The whole machine's CPU time so far (all cores): busy and total, in clock ticks, from /proc/stat. */
+export function machineTicks(): { busy: number; total: number } | null {
+  try {
+    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!;
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number) as number[];
+    const busy = user! + nice! + system! + irq! + softirq! + steal!;
+    return { busy, total: busy + idle! + iowait! };
+  } catch {
+    return null;
+  }
+}
+
 /** Stops a spawned server: SIGTERM to the server process (a graceful shutdown), SIGKILL after 10 s. */
 export async function stopServer(spawned: Spawned, pid: number): Promise<void> {
   const rootPid = spawned.child.pid!;

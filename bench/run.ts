@@ -28,10 +28,12 @@ const fixed = (n: number | null, digits = 0) => (n === null ? '—' : n.toFixed(
 
 function printHttp(rows: HttpRow[]): void {
   console.log(table(
-    ['engine', 'target', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'RSS MB', 'non-2xx', 'errors'],
+    ['engine', 'target', 'req/s', 'p50 ms', 'p99 ms', 'ratio', 'RSS MB', 'non-2xx', 'errors', 'server µs/req', 'server CPU %', 'load CPU %', 'machine busy %', 'load avg'],
     rows.map((r) => [
       r.engine, r.target, fixed(r.requestsPerSec), fixed(r.p50Ms, 1), fixed(r.p99Ms, 1), fixed(r.ratio, 2),
       fixed(r.peakRssMb), String(r.non2xx), String(r.errors + r.timeouts),
+      fixed(r.serverCpuUsPerRequest), fixed(r.serverCpuPercent), fixed(r.loadCpuPercent), fixed(r.machineBusyPercent),
+      `${r.loadAverage[0].toFixed(2)}→${r.loadAverage[1].toFixed(2)}`,
     ]),
   ));
 }

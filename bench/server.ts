@@ -4,10 +4,15 @@
  *   tsx bench/server.ts --target limit|app --engine pglite|postgres --port N (--data-dir D | --database-url U)
  *   tsx bench/server.ts --prepare --engine … (--data-dir D | --database-url U) [--employees N --bench-file F]
  *
- * `--prepare` migrates the database, seeds the reference data and exits. `limit` is a bare Fastify
+ * `--prepare` migrates the database, seeds the reference data and exits. With `--cpu-prof-dir D` the
+ * server starts V8's CPU profiler on SIGUSR2 (sent when the measured run begins) and writes the
+ * profile to D when it stops, so the profile holds the measured requests only (BENCH_CPU_PROF). `limit` is a bare Fastify
  * server (no platform plugins) with one route doing one primary-key SELECT through the same Drizzle
  * driver; `app` is the whole platform from buildApp.
  */
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
 import { sql } from 'drizzle-orm';
@@ -26,6 +31,9 @@ const { values: args } = parseArgs({
     /** With --prepare: also seed this many employees and write the directory bench's token and searches. */
     employees: { type: 'string' },
     'bench-file': { type: 'string' },
+    'cpu-prof-dir': { type: 'string' },
+    /** The profile's file name (without extension); the target's by default. */
+    'cpu-prof-name': { type: 'string' },
   },
 });
 
@@ -93,6 +101,27 @@ async function serveApp(database: Database, config: Config): Promise<() => Promi
   };
 }
 
+/**
+ * Starts V8's CPU profiler when SIGUSR2 arrives; the returned function stops it and writes
+ * `<dir>/<name>.cpuprofile` (nothing when the signal never came).
+ */
+function profileOnSignal(dir: string, name: string): () => Promise<void> {
+  const session = new Session();
+  session.connect();
+  let started: Promise<unknown> | null = null;
+  process.on('SIGUSR2', () => {
+    started ??= session.post('Profiler.enable').then(() => session.post('Profiler.start'));
+  });
+  return async () => {
+    if (!started) return;
+    await started;
+    const { profile } = await session.post('Profiler.stop');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  };
+}
+
 async function main(): Promise<void> {
   const config = benchConfig();
   const database = await open();
@@ -110,7 +139,9 @@ async function main(): Promise<void> {
   else if (args.target === 'app') close = await serveApp(database, config);
   else throw new Error('--target must be limit or app');
 
+  const profile = args['cpu-prof-dir'] ? profileOnSignal(args['cpu-prof-dir'], args['cpu-prof-name'] ?? args.target ?? 'server') : null;
   const stop = async () => {
+    await profile?.();
     await close();
     await database.close();
     process.exit(0);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, request, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { audit, auditPages } from './a11y.js';
 import { seedDemo } from '../server/seeds/demo.js';
@@ -127,4 +127,24 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
 /** The app keys of the tiles the launcher shows, in order. */
 export function tileKeys(page: Page): Promise<string[]> {
   return page.locator('[data-app-tile]').evaluateAll((tiles) => tiles.map((t) => t.getAttribute('data-app-tile') ?? ''));
+}
+
+/** An API client of the platform at `baseURL`, signed in as a demo account, sending the CSRF header on writes. */
+export interface ApiClient {
+  call<T>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T>;
+  close(): Promise<void>;
+}
+
+export async function apiAs(baseURL: string, username: string): Promise<ApiClient> {
+  const context = await request.newContext({ baseURL });
+  const login = await context.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  return {
+    async call<T>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
+      const response = await context.fetch(path, { method, data, headers: method === 'GET' ? {} : { 'x-csrf-token': csrfToken } });
+      if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
+      return (await response.json()) as T;
+    },
+    close: () => context.dispose(),
+  };
 }

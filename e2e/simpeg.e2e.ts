@@ -1,6 +1,6 @@
-import { request, type APIRequestContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { DEMO_PASSWORD, openPage, screenshot, signIn, usePlatformAndBrowser, VIEWPORTS, type Viewport } from './harness.js';
+import { apiAs, openPage, screenshot, signIn, usePlatformAndBrowser, VIEWPORTS, type Viewport } from './harness.js';
 
 const env = usePlatformAndBrowser();
 
@@ -103,21 +103,6 @@ interface Fixture {
 }
 let fixture: Fixture;
 
-/** An API client signed in as `username`, sending the CSRF header on writes. */
-async function apiAs(username: string): Promise<{ call<T>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T>; close(): Promise<void> }> {
-  const context: APIRequestContext = await request.newContext({ baseURL: env.platform.url });
-  const login = await context.post('/api/auth/login', { data: { username, password: DEMO_PASSWORD } });
-  const { csrfToken } = (await login.json()) as { csrfToken: string };
-  return {
-    async call<T>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-      const response = await context.fetch(path, { method, data, headers: method === 'GET' ? {} : { 'x-csrf-token': csrfToken } });
-      if (!response.ok()) throw new Error(`${method} ${path}: ${response.status()} ${await response.text()}`);
-      return (await response.json()) as T;
-    },
-    close: () => context.dispose(),
-  };
-}
-
 /** ISO date `days` from today (Western Indonesia Time). */
 function isoIn(days: number): string {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
@@ -127,7 +112,7 @@ function isoIn(days: number): string {
 }
 
 beforeAll(async () => {
-  const bkpsdm = await apiAs('bkpsdm');
+  const bkpsdm = await apiAs(env.platform.url, 'bkpsdm');
   const [agency] = await bkpsdm.call<{ id: string }[]>('GET', '/api/agencies?q=kominfo');
   const [root] = await bkpsdm.call<{ id: string }[]>('GET', `/api/agencies/${agency!.id}/units`);
   const rootHead = (await bkpsdm.call<{ id: string; isHead: boolean }[]>('GET', `/api/units/${root!.id}/positions`)).find((p) => p.isHead);

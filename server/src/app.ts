@@ -12,6 +12,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { Type } from 'typebox';
 import { todayIn, type Config } from './platform/config.js';
+import { installRequestContext } from './platform/context.js';
 import type { Database } from './platform/db/index.js';
 import { createEventBus, createJobAdmin, eventRoutes } from './platform/events/index.js';
 import { createBlobStore } from './platform/files/index.js';
@@ -104,6 +105,7 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
 
   const modules = createModules(platform);
   installAccessControl(fastify, modules.identity.authenticate);
+  installRequestContext(fastify, platform.today);
   installOperationIds(fastify);
 
   app.get('/api/health', {

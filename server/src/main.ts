@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildApp, VERSION } from './app.js';
 import { IMPORT_KINDS, type ImportKind, type ImportReport } from './modules/personnel/index.js';
-import type { Actor } from './platform/index.js';
+import { systemContext, type Actor } from './platform/index.js';
 import { ConfigError, CONFIG_VARIABLES, loadConfig, type Config } from './platform/config.js';
 import { DataDirLockedError, openDatabase, runMigrations, type Database } from './platform/db/index.js';
 import { verifyAuditChain } from './platform/audit/index.js';
@@ -24,8 +24,8 @@ Pemakaian: npm run cli -- <perintah>
   seed [--profile demo|full]  isi data rujukan dan data contoh (bawaan: demo)
   audit verify                periksa rantai hash log audit
   jobs dead                   daftar pekerjaan latar belakang yang gagal permanen
-  import personnel <units|positions|employees|siasn> <berkas> [--dry-run] [--agency <kode>] [--close-missing]
-                              impor unit, jabatan, pegawai (CSV/XLSX) atau ekspor SIASN (JSON);
+  import personnel <units|positions|employees|delegations|siasn> <berkas> [--dry-run] [--agency <kode>] [--close-missing]
+                              impor unit, jabatan, pegawai, pelimpahan Plt/Plh (CSV/XLSX) atau ekspor SIASN (JSON);
                               --dry-run hanya memeriksa, --agency membatasi ke satu perangkat daerah,
                               --close-missing menutup unit dan jabatan berkode yang tidak ada di berkas struktur
   create-admin <username> <password> [--name "Nama"]
@@ -44,7 +44,7 @@ function printAccounts(accounts: DemoAccount[]): void {
   console.log('');
 }
 
-const IMPORT_USAGE = 'Pemakaian: import personnel <units|positions|employees|siasn> <berkas> [--dry-run] [--agency <kode>] [--close-missing]';
+const IMPORT_USAGE = 'Pemakaian: import personnel <units|positions|employees|delegations|siasn> <berkas> [--dry-run] [--agency <kode>] [--close-missing]';
 const IMPORT_SWITCHES = new Set(['--dry-run', '--close-missing']);
 /** Errors the CLI prints in full; a longer report ends with how many more there are. */
 const REPORT_LINES = 50;
@@ -59,6 +59,7 @@ function printImportReport(report: ImportReport): void {
     console.log(`  Pegawai   : ${counts(report.employees)}`);
     console.log(`  Penugasan : ${report.assignments.opened} dimulai, ${report.assignments.closed} diakhiri, ${report.assignments.corrected} dikoreksi`);
   }
+  if (report.kind === 'delegations') console.log(`  Pelimpahan: ${counts(report.delegations)}`);
   const table = (title: string, rows: ImportReport['errors'], total: number) => {
     if (total === 0) return;
     const width = Math.min(32, Math.max(5, ...rows.map((e) => e.field.length)));
@@ -92,7 +93,7 @@ async function importPersonnel(config: Config, args: string[]): Promise<number> 
   }
   const database = await open(config);
   try {
-    const { modules } = await buildApp(config, database);
+    const { modules, platform } = await buildApp(config, database);
     const agency = agencyCode ? await modules.personnel.api.findAgencyByCode(agencyCode) : null;
     if (agencyCode && !agency) {
       console.error(`Perangkat daerah dengan kode "${agencyCode}" tidak ada.`);
@@ -105,7 +106,8 @@ async function importPersonnel(config: Config, args: string[]): Promise<number> 
     const request = {
       kind: kind as ImportKind, dryRun: flags.includes('--dry-run'), closeMissing: flags.includes('--close-missing'), bytes, fileName: path.basename(file),
     };
-    const report = await modules.personnel.imports.importFile(actor, request, createProgress());
+    // The region's date when the command began: every date the import writes or compares.
+    const report = await modules.personnel.imports.importFile(systemContext(platform.today(), actor), request, createProgress());
     printImportReport(report);
     return report.errorCount > 0 ? 1 : 0;
   } catch (err) {

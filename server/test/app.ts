@@ -22,27 +22,37 @@ export interface TestApp extends Built {
 export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsc-test-'));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_PROFILE: 'none', ...env });
-  const template = inject('pgTemplate');
-  let database: Database;
-  let dbName: string | null = null;
-  if (template) {
-    dbName = await cloneTemplate(template);
-    database = await openPostgres(urlFor(dbName), 10);
-  } else {
-    database = await openPglite();
-    await runMigrations(database);
-  }
+  const { database, databaseUrl, close } = await openTestDatabase();
   const built = await buildApp(config, database);
   await built.app.ready();
   return {
     ...built,
     database,
-    databaseUrl: dbName ? urlFor(dbName) : null,
+    databaseUrl,
     async close() {
       await built.app.close();
-      await database.close();
-      if (dbName) await dropDatabase(dbName);
+      await close();
       fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh, migrated database for one test file (PGlite, or a PostgreSQL clone under `test:pg`), without the app. */
+export async function openTestDatabase(): Promise<{ database: Database; databaseUrl: string | null; close(): Promise<void> }> {
+  const template = inject('pgTemplate');
+  if (!template) {
+    const database = await openPglite();
+    await runMigrations(database);
+    return { database, databaseUrl: null, close: () => database.close() };
+  }
+  const dbName = await cloneTemplate(template);
+  const database = await openPostgres(urlFor(dbName), 10);
+  return {
+    database,
+    databaseUrl: urlFor(dbName),
+    async close() {
+      await database.close();
+      await dropDatabase(dbName);
     },
   };
 }

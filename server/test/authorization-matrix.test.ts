@@ -98,7 +98,7 @@ let importCsv = '';
 let passwordHash = '';
 
 /** Injects as the system admin (fixtures) and insists on success. */
-async function asAdmin<T>(method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown): Promise<T> {
+async function asAdmin<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: unknown): Promise<T> {
   const res = await t.app.inject({ method, url, headers: admin, ...(payload === undefined ? {} : { payload: payload as object }) });
   expect(res.statusCode, `${method} ${url}: ${res.body}`).toBeLessThan(300);
   return res.json<T>();
@@ -268,6 +268,7 @@ const builders: Record<string, Builder> = {
 
   'GET /api/agencies -': () => ({ url: '/api/agencies' }),
   'GET /api/personnel/statistics -': () => ({ url: '/api/personnel/statistics' }),
+  'GET /api/personnel/access -': () => ({ url: '/api/personnel/access' }),
   'GET /api/employees -': () => ({ url: '/api/employees?q=matriks' }),
   'GET /api/employees/me self': () => ({ url: '/api/employees/me' }),
   'GET /api/employees/:id self': (actor) => ({ url: `/api/employees/${actor === 'token' ? selfEmployee.employee : selfEmployee[actor as Role]}` }),
@@ -284,6 +285,15 @@ function newUser(agency: 'own' | 'other', roles: string[]): Record<string, unkno
 
 // Routes addressed at an agency's record: one builder serves both `own` and `other`.
 const scoped: Record<string, (agency: 'own' | 'other') => Promise<Call> | Call> = {
+  // A fresh account and employee record of the agency per cell, so every cell's link is one that can be made.
+  'PUT /api/users/:id/employee': async (a) => ({
+    url: `/api/users/${await account(`tautan.${next()}`, 'employee', a)}/employee`, payload: { nip: (await newEmployee(a)).nip },
+  }),
+  'DELETE /api/users/:id/employee': async (a) => {
+    const user = await account(`lepas.${next()}`, 'employee', a);
+    await asAdmin('PUT', `/api/users/${user}/employee`, { nip: (await newEmployee(a)).nip });
+    return { url: `/api/users/${user}/employee` };
+  },
   'GET /api/agencies/:id': (a) => ({ url: `/api/agencies/${agencyId[a]}` }),
   'GET /api/agencies/:id/units': (a) => ({ url: `/api/agencies/${agencyId[a]}/units` }),
   'POST /api/agencies/:id/units': (a) => {

@@ -29,11 +29,11 @@ const EXPECTED_OPERATIONS = [
   'GET /api/employees', 'POST /api/employees', 'GET /api/employees/me', 'GET /api/employees/{id}', 'PATCH /api/employees/{id}',
   'POST /api/employees/{id}/assignments', 'POST /api/employees/{id}/ranks', 'POST /api/employees/{id}/education',
   'POST /api/employees/{id}/training', 'POST /api/employees/{id}/leave', 'POST /api/assignments/{id}/end',
-  'GET /api/personnel/statistics', 'POST /api/personnel/imports', 'GET /api/personnel/imports/templates/{kind}',
+  'GET /api/personnel/statistics', 'GET /api/personnel/access', 'POST /api/personnel/imports', 'GET /api/personnel/imports/templates/{kind}',
   'POST /api/auth/login', 'GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/logout-everywhere', 'POST /api/auth/register',
   'POST /api/auth/password', 'GET /api/auth/tokens', 'POST /api/auth/tokens', 'DELETE /api/auth/tokens/{id}',
   'POST /api/auth/totp/setup', 'POST /api/auth/totp/enable', 'POST /api/auth/totp/disable',
-  'GET /api/users', 'POST /api/users', 'GET /api/users/{id}', 'PATCH /api/users/{id}',
+  'GET /api/users', 'POST /api/users', 'GET /api/users/{id}', 'PATCH /api/users/{id}', 'PUT /api/users/{id}/employee', 'DELETE /api/users/{id}/employee',
 ];
 // These end the caller's session (or all of the user's sessions), so each probe of them signs another
 // demo account in afresh: with the admin's session they would sign the prober out and turn every later

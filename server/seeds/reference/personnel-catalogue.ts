@@ -1,7 +1,7 @@
 import type { BulkEmployee, UnitNode } from '../../src/modules/personnel/index.js';
 import { HEALTH_SCHOOLS } from './indonesian-names.js';
 
-// What the demo staff generator (seeds/personnel-demo.ts) draws from: fields of study and their
+// What the demo staff generator (seeds/personnel-demo.generator.ts) draws from: fields of study and their
 // gelar, functional and pelaksana posts with the education they take, which posts each kind of
 // unit has, agency sizes, and trainings. Written for this project from common regency practice;
 // shares and mixes are rules of thumb for demo data, not published figures.

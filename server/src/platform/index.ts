@@ -21,3 +21,4 @@ export interface Platform {
 
 export type { App, Access } from './http/types.js';
 export type { Actor } from './http/actor.js';
+export { systemContext, type Ctx } from './context.js';

@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { createSnapshot } from './snapshot.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../test/app.js';
+import type { Database } from './db/index.js';
+import { createRevision, createSnapshot } from './snapshot.js';
 
 function source() {
   const state = { rows: ['a'], revision: 1, loads: 0, revisionReads: 0 };
@@ -48,5 +50,49 @@ describe('a revisioned snapshot', () => {
     await new Promise((r) => setTimeout(r, 30));
     expect(await s.get()).toEqual(['c']); // same revision: kept
     expect(state.loads).toBe(2);
+  });
+});
+
+describe('a module revision', () => {
+  let database: Database;
+  let close: () => Promise<void>;
+  beforeAll(async () => ({ database, close } = await openTestDatabase()));
+  afterAll(() => close());
+
+  /** Two instances of one module on one database: each has its revision object and its snapshot of a counter. */
+  function instance(data: { value: number }, checkEveryMs = 20) {
+    const revision = createRevision(database.db, 'snapshot-test');
+    const snapshot = revision.snapshot(async () => data.value, checkEveryMs);
+    return { revision, snapshot };
+  }
+
+  it('shows a write to the writer at once and to another instance after the check interval', async () => {
+    const data = { value: 1 };
+    const a = instance(data);
+    const b = instance(data);
+    expect(await a.snapshot.get()).toBe(1);
+    expect(await b.snapshot.get()).toBe(1);
+    const answer = await a.revision.write(async () => {
+      data.value = 2;
+      return 'written';
+    });
+    expect(answer).toBe('written');
+    expect(await a.snapshot.get()).toBe(2); // invalidated after commit
+    expect(await b.snapshot.get()).toBe(1); // within b's interval
+    await new Promise((r) => setTimeout(r, 30));
+    expect(await b.snapshot.get()).toBe(2); // the bumped revision was seen
+  });
+
+  it('rolls the bump back with a failed write and still drops the local snapshot', async () => {
+    const data = { value: 10 };
+    const a = instance(data, 60_000);
+    const b = instance(data);
+    await a.snapshot.get();
+    await b.snapshot.get();
+    data.value = 11;
+    await expect(a.revision.write(async () => { throw new Error('refused'); })).rejects.toThrow('refused');
+    expect(await a.snapshot.get()).toBe(11); // reloaded: a failed write leaves nothing stale behind
+    await new Promise((r) => setTimeout(r, 30));
+    expect(await b.snapshot.get()).toBe(10); // the revision did not move, so b keeps its value
   });
 });

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Db } from './db/index.js';
+import { inTransaction, type Db } from './db/index.js';
 import { revisions } from './snapshot.tables.js';
 
 /**
@@ -72,14 +72,58 @@ export function createSnapshot<T>(options: {
   };
 }
 
+/**
+ * The revision of one module's data and the snapshots derived from it: the one way a module marks a
+ * change. A write bumps the revision inside its transaction (other instances reload within
+ * `checkEveryMs`) and, after commit, `invalidate()` drops this instance's snapshots at once, so the
+ * writer reads its own write. `write(work)` does all three.
+ */
+export interface Revision {
+  /** A snapshot of `load()`, kept until this revision moves. */
+  snapshot<T>(load: () => Promise<T>, checkEveryMs?: number): Snapshot<T>;
+  /** Marks the data changed; call inside the writing transaction. */
+  bump(tx: Db): Promise<void>;
+  /** Drops this instance's snapshots of the data; call after the writing transaction committed. */
+  invalidate(): void;
+  /** Runs `work` in a transaction that bumps the revision, then invalidates once it committed. */
+  write<T>(work: (tx: Db) => Promise<T>): Promise<T>;
+}
+
+/** The revision named `name` (a module's name) over `db`. */
+export function createRevision(db: Db, name: string): Revision {
+  const snapshots: Snapshot<unknown>[] = [];
+  const invalidate = (): void => { for (const snapshot of snapshots) snapshot.invalidate(); };
+  return {
+    snapshot<T>(load: () => Promise<T>, checkEveryMs?: number): Snapshot<T> {
+      const snapshot = createSnapshot({ load, readRevision: () => readRevision(db, name), checkEveryMs });
+      snapshots.push(snapshot);
+      return snapshot;
+    },
+    bump: (tx) => bumpRevision(tx, name),
+    invalidate,
+    async write(work) {
+      try {
+        return await inTransaction(db, async (tx) => {
+          const result = await work(tx);
+          await bumpRevision(tx, name);
+          return result;
+        });
+      } finally {
+        // Also after a failure: a rolled-back write leaves the snapshots right, and reloading is cheap.
+        invalidate();
+      }
+    },
+  };
+}
+
 /** Marks a change to the data named `name`; call it inside the writing transaction. */
-export async function bumpRevision(db: Db, name: string): Promise<void> {
+async function bumpRevision(db: Db, name: string): Promise<void> {
   await db.insert(revisions).values({ name, revision: 1 })
     .onConflictDoUpdate({ target: revisions.name, set: { revision: sql`${revisions.revision} + 1` } });
 }
 
 /** The current revision of `name` (0 before its first change). */
-export async function readRevision(db: Db, name: string): Promise<number> {
+async function readRevision(db: Db, name: string): Promise<number> {
   const [row] = await db.select({ revision: revisions.revision }).from(revisions).where(eq(revisions.name, name));
   return row?.revision ?? 0;
 }

@@ -2,8 +2,9 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedReference } from '../../../seeds/index.js';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
-import { accountState, makeNip, makeUser, signInAdministrators, type Administrators, type SessionHeaders } from '../../../test/factories.js';
+import { accountState, makeNip, makeUser, signIn, signInAdministrators, type Administrators, type SessionHeaders } from '../../../test/factories.js';
 import { queryRows } from '../../platform/db/index.js';
+import { systemContext } from '../../platform/index.js';
 import type { EmployeeProfile } from '../personnel/index.js';
 
 // Accounts and SIMPEG records meet here: linking an account to an employee, SIMPEG status changes
@@ -13,23 +14,25 @@ import type { EmployeeProfile } from '../personnel/index.js';
 let t: TestApp;
 let as: Administrators;
 let diskominfo: string;
+let dinkes: string;
 const NEW_PASSWORD = 'tahu-aci-slawi-2026';
 
 beforeAll(async () => {
   t = await buildTestApp();
   await seedReference(t.modules, '33.28');
   ({ as, diskominfo } = await signInAdministrators(t));
+  dinkes = (await t.modules.personnel.api.findAgencyByCode('dinkes'))!.id;
 });
 afterAll(() => t.close());
 
 let sequence = 0;
 
-/** Adds an employee of Diskominfo as BKPSDM; returns its id and NIP. */
-async function employee(name: string): Promise<{ id: string; nip: string }> {
+/** Adds an employee (of Diskominfo unless told) as BKPSDM; returns its id and NIP. */
+async function employee(name: string, agencyId = diskominfo): Promise<{ id: string; nip: string }> {
   const nip = makeNip('1988-04-12', '2012-03', 'female', ++sequence);
   const res = await t.app.inject({ method: 'POST', url: '/api/employees', headers: as.bkpsdm, payload: {
     nip, kind: 'pns', name, gender: 'female', birthDate: '1988-04-12', nik: `33281012048800${String(sequence).padStart(2, '0')}`,
-    address: 'Jl. Ahmad Yani 12, Slawi', phone: '081234567890', rank: 'III/a', educationLevel: 'S1', agencyId: diskominfo, tmtCpns: '2012-03-01',
+    address: 'Jl. Ahmad Yani 12, Slawi', phone: '081234567890', rank: 'III/a', educationLevel: 'S1', agencyId, tmtCpns: '2012-03-01',
   } });
   expect(res.statusCode, res.body).toBe(201);
   return { id: res.json<EmployeeProfile>().id, nip };
@@ -149,9 +152,16 @@ describe('linking an account to an employee record (finding 3)', () => {
     const { id: employeeId, nip } = await employee('Fajar Nugroho');
     const first = await linkedAccount('fajar.nugroho', nip);
     const other = await makeUser(t, { username: 'fajar.lain', roles: ['employee'], agency: 'diskominfo' });
-    await expect(t.modules.personnel.api.linkAccount(employeeId, other, { label: 'uji' })).rejects.toMatchObject({ code: 'nip_linked' });
+    await expect(t.modules.personnel.api.linkAccount(systemContext(t.platform.today()), employeeId, other)).rejects.toMatchObject({ code: 'nip_linked' });
     const [row] = await queryRows<{ user_id: string }>(t.platform.db, sql`SELECT user_id FROM employees WHERE id = ${employeeId}`);
     expect(row!.user_id).toBe(first);
+
+    // The other way round, as a race past identity's own check would reach SIMPEG: an account already
+    // linked is not linked to a second record (409 account_linked, not the generic conflict).
+    const { id: secondId } = await employee('Fajar Santoso');
+    await expect(t.modules.personnel.api.linkAccount(systemContext(t.platform.today()), secondId, first)).rejects.toMatchObject({ code: 'account_linked', status: 409 });
+    const [second] = await queryRows<{ user_id: string | null }>(t.platform.db, sql`SELECT user_id FROM employees WHERE id = ${secondId}`);
+    expect(second!.user_id).toBeNull();
   });
 
   it('two administrators linking the same NIP at once: one account, linked; none left unlinked', async () => {
@@ -166,6 +176,110 @@ describe('linking an account to an employee record (finding 3)', () => {
     expect(accounts).toHaveLength(1);
     const [row] = await queryRows<{ user_id: string }>(t.platform.db, sql`SELECT user_id FROM employees WHERE id = ${employeeId}`);
     expect(row!.user_id).toBe(accounts[0]!.id);
+  });
+});
+
+describe('linking and unlinking an existing account (user administration)', () => {
+  const link = (headers: SessionHeaders | undefined, userId: string, nip: string) =>
+    t.app.inject({ method: 'PUT', url: `/api/users/${userId}/employee`, headers, payload: { nip } });
+  const unlink = (headers: SessionHeaders | undefined, userId: string) => t.app.inject({ method: 'DELETE', url: `/api/users/${userId}/employee`, headers });
+  const linkedUser = async (employeeId: string) =>
+    (await queryRows<{ user_id: string | null }>(t.platform.db, sql`SELECT user_id FROM employees WHERE id = ${employeeId}`))[0]!.user_id;
+  const myRecord = async (username: string) => (await t.app.inject({ method: 'GET', url: '/api/employees/me', headers: await signIn(t, username) })).statusCode;
+
+  it('a system administrator links an account by NIP, sees it on the account, unlinks it, and links it again', async () => {
+    const person = await employee('Joko Susilo');
+    const userId = await makeUser(t, { username: 'joko.susilo', roles: ['employee'], agency: 'diskominfo' });
+    const before = await t.app.inject({ method: 'GET', url: `/api/users/${userId}`, headers: as.admin });
+    expect(before.json()).toMatchObject({ employee: null, abilities: { linkEmployee: true, unlinkEmployee: false } });
+
+    // Spaces between the NIP's groups are how people copy it from an SK.
+    const spaced = `${person.nip.slice(0, 8)} ${person.nip.slice(8, 14)} ${person.nip.slice(14, 15)} ${person.nip.slice(15)}`;
+    const linked = await link(as.admin, userId, spaced);
+    expect(linked.statusCode, linked.body).toBe(200);
+    expect(linked.json()).toMatchObject({
+      id: userId, employee: { id: person.id, nip: person.nip, displayName: 'Joko Susilo' }, abilities: { linkEmployee: false, unlinkEmployee: true },
+    });
+    expect(await linkedUser(person.id)).toBe(userId);
+    expect(await myRecord('joko.susilo')).toBe(200);
+    const listed = await t.app.inject({ method: 'GET', url: '/api/users?q=joko.susilo', headers: as.admin });
+    expect(listed.json()).toMatchObject({ total: 1, items: [{ employee: { nip: person.nip } }] });
+
+    // Linking it again to the same record changes nothing and records nothing.
+    expect((await link(as.admin, userId, person.nip)).statusCode).toBe(200);
+    expect((await audited(person.id)).filter((a) => a === 'employee.account_linked')).toHaveLength(1);
+
+    const unlinked = await unlink(as.admin, userId);
+    expect(unlinked.statusCode, unlinked.body).toBe(200);
+    expect(unlinked.json()).toMatchObject({ employee: null, abilities: { linkEmployee: true, unlinkEmployee: false } });
+    expect(await linkedUser(person.id)).toBeNull();
+    expect(await myRecord('joko.susilo')).toBe(404);
+    expect(await audited(person.id)).toContain('employee.account_unlinked');
+    // Unlinking an account linked to nothing leaves it as it is.
+    expect((await unlink(as.admin, userId)).statusCode).toBe(200);
+
+    const again = await link(as.admin, userId, person.nip);
+    expect(again.statusCode, again.body).toBe(200);
+    expect(await linkedUser(person.id)).toBe(userId);
+  });
+
+  it('an agency admin may not link or unlink, even in their own agency; the screen offers neither', async () => {
+    const person = await employee('Kurnia Dewi');
+    const own = await makeUser(t, { username: 'kurnia.dewi', roles: ['employee'], agency: 'diskominfo' });
+    const shown = await t.app.inject({ method: 'GET', url: `/api/users/${own}`, headers: as['opd.admin'] });
+    expect(shown.json()).toMatchObject({ abilities: { edit: true, linkEmployee: false, unlinkEmployee: false } });
+    const refused = await link(as['opd.admin'], own, person.nip);
+    expect(refused.statusCode).toBe(403);
+    expect(await linkedUser(person.id)).toBeNull();
+
+    expect((await link(as.admin, own, person.nip)).statusCode).toBe(200);
+    expect((await unlink(as['opd.admin'], own)).statusCode).toBe(403);
+    expect((await unlink(as.bkpsdm, own)).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'PUT', url: `/api/users/${own}/employee`, payload: { nip: person.nip } })).statusCode).toBe(401);
+    expect(await linkedUser(person.id)).toBe(own);
+  });
+
+  it('a record linked to another account answers 409 nip_linked naming the NIP; the first link stays', async () => {
+    const person = await employee('Lestari Ayu');
+    const first = await linkedAccount('lestari.ayu', person.nip);
+    const second = await makeUser(t, { username: 'lestari.lain', roles: ['employee'], agency: 'diskominfo' });
+    const taken = await link(as.admin, second, person.nip);
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json()).toMatchObject({ code: 'nip_linked', details: { fields: { 'body.nip': expect.stringContaining('Lestari Ayu') } } });
+    expect(await linkedUser(person.id)).toBe(first);
+  });
+
+  it('an account linked to another record, or a citizen account, answers 409; unlink first', async () => {
+    const mine = await employee('Maya Sari');
+    const other = await employee('Maya Lestari');
+    const userId = await linkedAccount('maya.sari', mine.nip);
+    const moved = await link(as.admin, userId, other.nip);
+    expect(moved.statusCode).toBe(409);
+    expect(moved.json()).toMatchObject({ code: 'account_linked', details: { fields: { 'body.nip': expect.stringContaining(mine.nip) } } });
+    expect(await linkedUser(other.id)).toBeNull();
+
+    const citizen = await makeUser(t, { username: 'warga.maya', roles: ['citizen'], kind: 'citizen' });
+    const refused = await link(as.admin, citizen, other.nip);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ code: 'citizen_account', details: { fields: { 'body.nip': expect.any(String) } } });
+    expect((await t.app.inject({ method: 'GET', url: `/api/users/${citizen}`, headers: as.admin })).json())
+      .toMatchObject({ employee: null, abilities: { linkEmployee: false, unlinkEmployee: false } });
+  });
+
+  it('an unknown NIP, a NIP of another agency and an unknown account answer 404; a malformed NIP 400', async () => {
+    const userId = await makeUser(t, { username: 'nur.hidayah', roles: ['employee'], agency: 'diskominfo' });
+    const unknown = await link(as.admin, userId, makeNip('1970-01-01', '1990-01', 'male', 999));
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ code: 'unknown_nip', details: { fields: { 'body.nip': expect.any(String) } } });
+    const elsewhere = await employee('Nur Hidayati', dinkes);
+    expect((await link(as.admin, userId, elsewhere.nip)).json()).toMatchObject({ code: 'unknown_nip' });
+    expect(await linkedUser(elsewhere.id)).toBeNull();
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    expect((await link(as.admin, nobody, elsewhere.nip)).statusCode).toBe(404);
+    expect((await unlink(as.admin, nobody)).statusCode).toBe(404);
+    const malformed = await link(as.admin, userId, 'NIP-1988-04-12-0001');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().details.fields).toHaveProperty(['body.nip']);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/index.js';
-import { appsFrom, canChangeUser, canGrantRole, canSeeUser, PERMISSIONS, permissionsFor, ROLES } from './identity.policy.js';
+import { appsFrom, canChangeUser, canGrantRole, canSeeUser, PERMISSIONS, permissionsFor, ROLES, userAbilities, userInScope } from './identity.policy.js';
 
 function actor(roles: string[], agencyId: string | null): Actor {
   return { kind: 'user', userId: 'u', username: 'u', displayName: 'U', userKind: 'staff', agencyId, roles, permissions: new Set(permissionsFor(roles)) };
@@ -55,5 +55,22 @@ describe('roles and permissions', () => {
       expect(permissionsFor([role]), role).toContain('personnel:read-personal');
     }
     expect(permissionsFor(['citizen', 'business_owner'])).not.toContain('personnel:read-personal');
+  });
+
+  it('answers a user outside the scope like a missing one (404), and a non-administrator 403', () => {
+    const own = { agencyId: 'a1', roles: ['employee'] };
+    expect(userInScope(actor(['agency_admin'], 'a1'), own)).toBe(own);
+    expect(() => userInScope(actor(['agency_admin'], 'a1'), { agencyId: 'a2', roles: ['employee'] })).toThrow(expect.objectContaining({ status: 404 }));
+    expect(() => userInScope(actor(['agency_admin'], 'a1'), null)).toThrow(expect.objectContaining({ status: 404 }));
+    expect(() => userInScope(actor(['personnel_admin'], 'a1'), own)).toThrow(expect.objectContaining({ status: 403 }));
+  });
+
+  it('offers linking to an employee record only to a full user administrator, for staff accounts', () => {
+    const staff = { agencyId: 'a1', roles: ['employee'], kind: 'staff' as const };
+    const admin = actor(['system_admin'], null);
+    expect(userAbilities(admin, staff, false)).toEqual({ edit: true, linkEmployee: true, unlinkEmployee: false });
+    expect(userAbilities(admin, staff, true)).toEqual({ edit: true, linkEmployee: false, unlinkEmployee: true });
+    expect(userAbilities(admin, { agencyId: null, roles: ['citizen'], kind: 'citizen' }, false)).toMatchObject({ linkEmployee: false, unlinkEmployee: false });
+    expect(userAbilities(actor(['agency_admin'], 'a1'), staff, true)).toEqual({ edit: true, linkEmployee: false, unlinkEmployee: false });
   });
 });

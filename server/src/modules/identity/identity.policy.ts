@@ -1,3 +1,4 @@
+import { ForbiddenError, NotFoundError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/actor.js';
 
 /** The apps of the platform, in the order menus show them. */
@@ -96,6 +97,18 @@ export function canSeeUser(actor: UserManager, user: ManagedUser): boolean {
 }
 
 /**
+ * Identity's one scope check, applied by every use case that loads a user to show or change: the
+ * user, when the actor manages users and the user lies in their scope. A caller who manages no users
+ * at all gets 403; a user outside the scope answers 404 exactly like a missing one, so ids of other
+ * agencies' accounts cannot be probed.
+ */
+export function userInScope<T extends ManagedUser>(actor: UserManager, user: T | null | undefined): T {
+  if (!canManageUsers(actor)) throw new ForbiddenError();
+  if (!user || !canSeeUser(actor, user)) throw new NotFoundError('Pengguna');
+  return user;
+}
+
+/**
  * True when the actor may grant (or take away) the role: they manage users and already hold every
  * permission the role grants, so nobody hands out (or strips) more than they have themselves.
  * An unknown role grants nothing (as in permissionsFor); the schemas keep it from being granted.
@@ -126,11 +139,26 @@ export function canApplyLeaverStatus(actor: UserManager, user: ManagedUser): boo
 }
 
 /**
- * True when the actor may link a new account to a SIMPEG employee record: only a full user
- * administrator, since whoever signs in with the account reads that record's personal data.
+ * True when the actor may link an account to a SIMPEG employee record (or end the link), at creation
+ * or later: only a full user administrator, since whoever signs in with the account reads that
+ * record's personal data.
  */
 export function canLinkEmployee(actor: UserManager): boolean {
   return actor.permissions.has('users:manage');
+}
+
+/** What the actor may do with a user inside their scope; sent with the user so the web copies no rule. */
+export function userAbilities(
+  actor: UserManager,
+  user: ManagedUser & { kind: 'staff' | 'citizen' },
+  linkedToEmployee: boolean,
+): { edit: boolean; linkEmployee: boolean; unlinkEmployee: boolean } {
+  const linker = canSeeUser(actor, user) && canLinkEmployee(actor);
+  return {
+    edit: canChangeUser(actor, user),
+    linkEmployee: linker && user.kind === 'staff' && !linkedToEmployee,
+    unlinkEmployee: linker && linkedToEmployee,
+  };
 }
 
 /** True when the actor may place a user in the agency. */
@@ -139,3 +167,43 @@ export function canAssignAgency(actor: UserManager, agencyId: string): boolean {
   return actor.permissions.has('users:manage-agency') && actor.agencyId !== null && actor.agencyId === agencyId;
 }
 
+/** Session lifetime: ended after 12 hours without use, and 7 days after sign-in whatever happens. */
+export const SESSION_IDLE_MS = 12 * 3600_000;
+export const SESSION_ABSOLUTE_MS = 7 * 24 * 3600_000;
+/** `last_seen_at` (and a token's `last_used_at`) is written at most this often, so reads do not turn into writes. */
+export const SESSION_TOUCH_MS = 60_000;
+
+/**
+ * Lockout per username and client address: 5 failures within 15 minutes from one address lock that
+ * address out of that username for 15 minutes. Nobody else is locked out: across all addresses, a
+ * username with many recent failures gets a growing delay instead (ADR 3).
+ */
+export const LOCKOUT = { windowMinutes: 15, maxFailures: 5, lockMinutes: 15 } as const;
+
+/** From this many failures within the window (all addresses), each attempt waits after the previous failure. */
+export const SLOWDOWN = { fromFailures: 10, maxDelaySeconds: 60 } as const;
+
+/** Seconds an attempt must wait after the latest failure when `failures` failed within the window. */
+export function slowdownSeconds(failures: number): number {
+  if (failures < SLOWDOWN.fromFailures) return 0;
+  return Math.min(SLOWDOWN.maxDelaySeconds, 2 ** (failures - SLOWDOWN.fromFailures));
+}
+
+/** An API token made without `expiresInDays` expires after this many days. */
+export const TOKEN_DEFAULT_DAYS = 90;
+/** The longest lifetime a token may be given (the schema refuses more with 400). */
+export const TOKEN_MAX_DAYS = 365;
+const DAY_MS = 86_400_000;
+
+/** When a token made at `createdAt` expires, for the days asked or the default. */
+export function expiryFor(createdAt: Date, days: number | undefined): Date {
+  return new Date(createdAt.getTime() + (days ?? TOKEN_DEFAULT_DAYS) * DAY_MS);
+}
+
+/**
+ * When a token stops working. Tokens made before expiry became mandatory have none stored: they
+ * get the longest lifetime counted from their creation, so no token lives for ever.
+ */
+export function tokenExpiresAt(row: { createdAt: Date; expiresAt: Date | null }): Date {
+  return row.expiresAt ?? new Date(row.createdAt.getTime() + TOKEN_MAX_DAYS * DAY_MS);
+}

@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { containsPattern, copyRows, countAll, queryRows, type Database, type Db } from '../../platform/db/index.js';
-import { bumpRevision, readRevision } from '../../platform/snapshot.js';
 import { apiTokens, loginAttempts, sessions, users } from './identity.tables.js';
 
 export type UserRow = typeof users.$inferSelect;
@@ -33,18 +32,12 @@ export interface BulkUser {
   demo?: boolean;
 }
 
-
-/** Data access for users, sessions, sign-in failures and API tokens; every function takes the handle. */
-/** The name of identity's revision counter (platform/snapshot). */
-const IDENTITY_REVISION = 'identity';
-
+/**
+ * Data access for users, sessions, sign-in failures and API tokens; every function takes the handle.
+ * Writes that change what a credential resolves to are made by use cases inside a write of identity's
+ * revision (identity.service.ts), never marked here.
+ */
 export const identityRepo = {
-  /** Marks, inside the writing transaction, that a session, token or account lost or changed its rights. */
-  bumpRevision: (db: Db): Promise<void> => bumpRevision(db, IDENTITY_REVISION),
-
-  /** The identity revision the credential caches compare. */
-  revision: (db: Db): Promise<number> => readRevision(db, IDENTITY_REVISION),
-
   async findUserById(db: Db, id: string): Promise<UserRow | null> {
     const [row] = await db.select().from(users).where(eq(users.id, id));
     return row ?? null;
@@ -61,21 +54,24 @@ export const identityRepo = {
   },
 
   async updateUser(db: Db, id: string, patch: Partial<NewUser>): Promise<UserRow> {
-    await identityRepo.bumpRevision(db);
     const [row] = await db.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id)).returning();
     return row!;
   },
 
   /** Removes an account (undoing a creation whose follow-up failed); sessions and tokens go with it. */
   async deleteUser(db: Db, id: string): Promise<void> {
-    await identityRepo.bumpRevision(db);
     await db.delete(users).where(eq(users.id, id));
   },
 
   /** Revokes every token of a user that is not revoked yet (a disabled account keeps no machine access). */
   async revokeTokensOfUser(db: Db, userId: string, at: Date): Promise<void> {
-    await identityRepo.bumpRevision(db);
     await db.update(apiTokens).set({ revokedAt: at }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)));
+  },
+
+  /** Ends every way a disabled account could still act: its sessions and its API tokens. */
+  async endAccess(db: Db, userId: string, at: Date): Promise<void> {
+    await identityRepo.deleteSessionsOfUser(db, userId);
+    await identityRepo.revokeTokensOfUser(db, userId, at);
   },
 
   /** Records a TOTP step as used; false when it (or a later one) was used already: a replay. */
@@ -122,13 +118,11 @@ export const identityRepo = {
   },
 
   async deleteSession(db: Db, id: string): Promise<void> {
-    await identityRepo.bumpRevision(db);
     await db.delete(sessions).where(eq(sessions.id, id));
   },
 
   /** Ends every session of a user, except (optionally) the one in use. */
   async deleteSessionsOfUser(db: Db, userId: string, exceptId?: string): Promise<void> {
-    await identityRepo.bumpRevision(db);
     await db.delete(sessions).where(and(eq(sessions.userId, userId), exceptId ? ne(sessions.id, exceptId) : undefined));
   },
 
@@ -213,7 +207,6 @@ export const identityRepo = {
 
   /** Marks a token revoked; returns it, or null when it was revoked already. */
   async revokeToken(db: Db, id: string, at: Date): Promise<TokenRow | null> {
-    await identityRepo.bumpRevision(db);
     const [row] = await db.update(apiTokens).set({ revokedAt: at })
       .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).returning();
     return row ?? null;
@@ -261,7 +254,6 @@ export const identityRepo = {
 
   /** Disables every active demo account, ends its sessions and revokes its tokens; returns their usernames. */
   async disableDemoAccounts(db: Db, demoHashes: readonly string[]): Promise<string[]> {
-    await identityRepo.bumpRevision(db);
     // One statement whatever the number (the full profile has 60,000): no id list crosses the wire.
     const rows = await queryRows<{ username: string }>(db, sql`
       WITH gone AS (

@@ -1,11 +1,12 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { App } from '../../platform/index.js';
 import {
-  ChangePasswordBody, CreatedTokenView, CreateTokenBody, CreateUserBody, IdParams, ListUsersQuery, LoginBody, RegisterBody,
+  ChangePasswordBody, CreatedTokenView, CreateTokenBody, CreateUserBody, IdParams, LinkEmployeeBody, ListUsersQuery, LoginBody, RegisterBody,
   SessionView, TokenView, TotpDisableBody, TotpEnableBody, TotpSetupView, UpdateUserBody, UserList, UserView,
 } from './identity.schema.js';
-import type { IdentityService, RequestMeta, SignedIn } from './identity.service.js';
+import type { IdentityService } from './identity.service.js';
+import type { SignedIn } from './identity.sessions.js';
 
 /** Name of the session cookie (HttpOnly; the web app never reads it). */
 export const SESSION_COOKIE = 'tsc_session';
@@ -18,13 +19,9 @@ const NoContent = { 204: Type.Null() };
 const SIGN_IN_LIMIT = { max: 30, timeWindow: '1 minute' };
 const REGISTER_LIMIT = { max: 20, timeWindow: '10 minutes' };
 
-function meta(req: FastifyRequest): RequestMeta {
-  const agent = req.headers['user-agent'];
-  return { requestId: String(req.id), ip: req.ip, userAgent: typeof agent === 'string' ? agent : undefined };
-}
-
 /** Identity routes: sign-in, session, registration, password, API tokens, TOTP, user administration. */
 export function identityRoutes(app: App, identity: IdentityService, secureCookies: boolean): void {
+  const { sessions, registration, passwords, tokens, totp, users } = identity;
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: secureCookies };
   const startSession = (reply: FastifyReply, signedIn: SignedIn) => {
     reply.header('cache-control', 'no-store').setCookie(SESSION_COOKIE, signedIn.sessionToken, { ...cookieOptions, expires: signedIn.expiresAt });
@@ -34,14 +31,14 @@ export function identityRoutes(app: App, identity: IdentityService, secureCookie
   app.post('/api/auth/login', {
     schema: { tags: authTags, summary: 'Masuk dengan nama pengguna dan kata sandi', body: LoginBody, response: { 200: SessionView } },
     config: { access: 'public', rateLimit: SIGN_IN_LIMIT },
-  }, async (req, reply) => startSession(reply, await identity.signIn(req.body, meta(req))));
+  }, async (req, reply) => startSession(reply, await sessions.signIn(req.ctx, req.body)));
 
   app.get('/api/auth/me', {
     schema: { tags: authTags, summary: 'Pengguna yang sedang masuk', response: { 200: SessionView } },
     config: { access: 'authenticated' },
   }, async (req, reply) => {
     reply.header('cache-control', 'no-store');
-    return identity.getMe(req.auth);
+    return sessions.me(req.ctx);
   });
 
   app.post('/api/auth/logout', {
@@ -49,7 +46,7 @@ export function identityRoutes(app: App, identity: IdentityService, secureCookie
     schema: { tags: authTags, summary: 'Keluar', security: [{}, { session: [] }], response: NoContent },
     config: { access: 'public' },
   }, async (req, reply) => {
-    await identity.signOut(req.auth);
+    await sessions.signOut(req.ctx);
     return reply.clearCookie(SESSION_COOKIE, cookieOptions).code(204).send(null);
   });
 
@@ -57,51 +54,51 @@ export function identityRoutes(app: App, identity: IdentityService, secureCookie
     schema: { tags: authTags, summary: 'Keluar dari semua perangkat (semua sesi diakhiri, semua token API dicabut)', response: NoContent },
     config: { access: 'authenticated' },
   }, async (req, reply) => {
-    await identity.signOutEverywhere(req.auth, meta(req));
+    await sessions.signOutEverywhere(req.ctx);
     return reply.clearCookie(SESSION_COOKIE, cookieOptions).code(204).send(null);
   });
 
   app.post('/api/auth/register', {
     schema: { tags: authTags, summary: 'Daftar akun warga', body: RegisterBody, response: { 201: SessionView } },
     config: { access: 'public', rateLimit: REGISTER_LIMIT },
-  }, async (req, reply) => reply.code(201).send(startSession(reply, await identity.register(req.body, meta(req)))));
+  }, async (req, reply) => reply.code(201).send(startSession(reply, await registration.register(req.ctx, req.body))));
 
   app.post('/api/auth/password', {
     schema: { tags: authTags, summary: 'Ganti kata sandi (sesi lain diakhiri, token API dicabut)', body: ChangePasswordBody, response: NoContent },
     config: { access: 'authenticated' },
   }, async (req, reply) => {
-    await identity.changePassword(req.auth, req.body, meta(req));
+    await passwords.change(req.ctx, req.body);
     return reply.code(204).send(null);
   });
 
   app.get('/api/auth/tokens', {
     schema: { tags: authTags, summary: 'Token API milik saya', response: { 200: Type.Array(TokenView) } },
     config: { access: 'authenticated' },
-  }, (req) => identity.listTokens(req.actor));
+  }, (req) => tokens.list(req.ctx));
 
   app.post('/api/auth/tokens', {
     schema: { tags: authTags, summary: 'Buat token API (ditampilkan sekali)', body: CreateTokenBody, response: { 201: CreatedTokenView } },
     config: { access: 'authenticated' },
-  }, async (req, reply) => reply.header('cache-control', 'no-store').code(201).send(await identity.createToken(req.actor, req.body, meta(req))));
+  }, async (req, reply) => reply.header('cache-control', 'no-store').code(201).send(await tokens.create(req.ctx, req.body)));
 
   app.delete('/api/auth/tokens/:id', {
     schema: { tags: authTags, summary: 'Cabut token API', params: IdParams, response: NoContent },
     config: { access: 'authenticated' },
   }, async (req, reply) => {
-    await identity.revokeToken(req.actor, req.params.id, meta(req));
+    await tokens.revoke(req.ctx, req.params.id);
     return reply.code(204).send(null);
   });
 
   app.post('/api/auth/totp/setup', {
     schema: { tags: authTags, summary: 'Mulai memasang autentikator (pegawai)', response: { 200: TotpSetupView } },
     config: { access: 'authenticated' },
-  }, async (req, reply) => reply.header('cache-control', 'no-store').send(await identity.setupTotp(req.actor)));
+  }, async (req, reply) => reply.header('cache-control', 'no-store').send(await totp.setup(req.ctx)));
 
   app.post('/api/auth/totp/enable', {
     schema: { tags: authTags, summary: 'Aktifkan autentikasi dua langkah', body: TotpEnableBody, response: NoContent },
     config: { access: 'authenticated' },
   }, async (req, reply) => {
-    await identity.enableTotp(req.actor, req.body.code, meta(req));
+    await totp.enable(req.ctx, req.body.code);
     return reply.code(204).send(null);
   });
 
@@ -109,27 +106,39 @@ export function identityRoutes(app: App, identity: IdentityService, secureCookie
     schema: { tags: authTags, summary: 'Nonaktifkan autentikasi dua langkah', body: TotpDisableBody, response: NoContent },
     config: { access: 'authenticated' },
   }, async (req, reply) => {
-    await identity.disableTotp(req.actor, req.body.password, meta(req));
+    await totp.disable(req.ctx, req.body.password);
     return reply.code(204).send(null);
   });
 
   app.get('/api/users', {
     schema: { tags: userTags, summary: 'Daftar pengguna (semua, atau satu perangkat daerah)', querystring: ListUsersQuery, response: { 200: UserList } },
     config: { access: 'authenticated' },
-  }, (req) => identity.listUsers(req.actor, req.query));
+  }, (req) => users.list(req.ctx, req.query));
 
   app.post('/api/users', {
     schema: { tags: userTags, summary: 'Buat akun pegawai', body: CreateUserBody, response: { 201: UserView } },
     config: { access: 'authenticated' },
-  }, async (req, reply) => reply.code(201).send(await identity.createStaffUser(req.actor, req.body, meta(req))));
+  }, async (req, reply) => reply.code(201).send(await users.create(req.ctx, req.body)));
 
   app.get('/api/users/:id', {
     schema: { tags: userTags, summary: 'Satu pengguna', params: IdParams, response: { 200: UserView } },
     config: { access: 'authenticated' },
-  }, (req) => identity.getUser(req.actor, req.params.id));
+  }, (req) => users.get(req.ctx, req.params.id));
 
   app.patch('/api/users/:id', {
     schema: { tags: userTags, summary: 'Ubah nama, perangkat daerah, peran atau status pengguna', params: IdParams, body: UpdateUserBody, response: { 200: UserView } },
     config: { access: 'authenticated' },
-  }, (req) => identity.updateUser(req.actor, req.params.id, req.body, meta(req)));
+  }, (req) => users.update(req.ctx, req.params.id, req.body));
+
+  // Linking a staff account to its SIMPEG record: full user administrators only, since the account
+  // then reads the record's personal data (the service checks again, and scopes the account).
+  app.put('/api/users/:id/employee', {
+    schema: { tags: userTags, summary: 'Tautkan akun pegawai ke data kepegawaiannya (NIP)', params: IdParams, body: LinkEmployeeBody, response: { 200: UserView } },
+    config: { access: { permission: 'users:manage' } },
+  }, (req) => users.linkEmployee(req.ctx, req.params.id, req.body));
+
+  app.delete('/api/users/:id/employee', {
+    schema: { tags: userTags, summary: 'Lepaskan tautan akun dari data kepegawaian', params: IdParams, response: { 200: UserView } },
+    config: { access: { permission: 'users:manage' } },
+  }, (req) => users.unlinkEmployee(req.ctx, req.params.id));
 }

@@ -17,6 +17,8 @@ export const Password = Type.String({ minLength: 1, maxLength: 200 });
 const Email = Type.String({ format: 'email', maxLength: 254 });
 const Phone = Type.String({ pattern: '^(\\+62|0)8[0-9]{7,12}$', maxLength: 16, description: 'Nomor ponsel Indonesia, mis. 081234567890' });
 const TotpCode = Type.String({ pattern: '^[0-9]{6}$', maxLength: 6, description: 'Kode 6 angka dari aplikasi autentikator' });
+/** NIP or NI PPPK as people type it (18 digits, spaces allowed between groups). */
+const Nip = Type.String({ minLength: 18, maxLength: 24, pattern: '^[0-9 ]+$', description: 'NIP atau NI PPPK, 18 angka (spasi boleh)' });
 const StaffRole = Type.Enum(STAFF_ROLES);
 const AnyRole = Type.Enum([...STAFF_ROLES, ...CITIZEN_ROLES]);
 const UserKind = Type.Union([Type.Literal('staff'), Type.Literal('citizen')]);
@@ -101,6 +103,18 @@ export type TotpSetupView = Static<typeof TotpSetupView>;
 export const TotpEnableBody = Type.Object({ code: TotpCode }, { additionalProperties: false });
 export const TotpDisableBody = Type.Object({ password: Password }, { additionalProperties: false });
 
+/** The employee record an account is linked to, as user administrators see it. */
+export const LinkedEmployee = Type.Object({ id: Uuid, nip: Type.String(), displayName: Type.String() });
+export type LinkedEmployee = Static<typeof LinkedEmployee>;
+
+/** What the caller may do with the user (computed by identity.policy; the web copies no rule). */
+export const UserAbilities = Type.Object({
+  edit: Type.Boolean(),
+  linkEmployee: Type.Boolean(),
+  unlinkEmployee: Type.Boolean(),
+});
+export type UserAbilities = Static<typeof UserAbilities>;
+
 /** A user as user administrators see them. */
 export const UserView = Type.Object({
   id: Uuid,
@@ -115,6 +129,9 @@ export const UserView = Type.Object({
   totpEnabled: Type.Boolean(),
   lastLoginAt: Nullable(Timestamp),
   createdAt: Timestamp,
+  /** The SIMPEG record the account is linked to; null when none. */
+  employee: Nullable(LinkedEmployee),
+  abilities: UserAbilities,
 });
 export type UserView = Static<typeof UserView>;
 
@@ -141,7 +158,7 @@ export const CreateUserBody = Type.Object(
     roles: Type.Array(StaffRole, { minItems: 1, maxItems: STAFF_ROLES.length, uniqueItems: true }),
     password: Password,
     /** NIP or NI PPPK of the person's SIMPEG record in the same agency; links the account to it. */
-    nip: Type.Optional(Type.String({ minLength: 18, maxLength: 24, pattern: '^[0-9 ]+$' })),
+    nip: Type.Optional(Nip),
   },
   { additionalProperties: false },
 );
@@ -157,3 +174,7 @@ export const UpdateUserBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 export type UpdateUserBody = Static<typeof UpdateUserBody>;
+
+/** Links a staff account to the SIMPEG record with this NIP (of the account's agency). */
+export const LinkEmployeeBody = Type.Object({ nip: Nip }, { additionalProperties: false });
+export type LinkEmployeeBody = Static<typeof LinkEmployeeBody>;

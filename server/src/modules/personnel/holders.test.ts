@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedReference } from '../../../seeds/index.js';
 import { buildTestApp, type TestApp } from '../../../test/app.js';
-import { makeNip, makeUser, signIn, type SessionHeaders } from '../../../test/factories.js';
+import { makeNip, makeUser, type SessionHeaders, signIn, signInAdministrators } from '../../../test/factories.js';
 import { queryRows } from '../../platform/db/index.js';
 import type { DelegationRecord, EmployeeProfile, HolderView, PositionView, UnitNode } from './index.js';
 import type { UnitPosition } from './personnel.schema.js';
@@ -16,9 +16,7 @@ const as: Record<string, SessionHeaders> = {};
 beforeAll(async () => {
   t = await buildTestApp();
   await seedReference(t.modules, '33.28');
-  await makeUser(t, { username: 'bkpsdm', roles: ['personnel_admin'], agency: 'bkpsdm' });
-  await makeUser(t, { username: 'opd.admin', roles: ['agency_admin'], agency: 'diskominfo' });
-  for (const name of ['bkpsdm', 'opd.admin']) as[name] = await signIn(t, name);
+  Object.assign(as, (await signInAdministrators(t)).as);
 });
 afterAll(() => t.close());
 
@@ -244,6 +242,37 @@ describe('holders of positions', () => {
     expect((await holder(head.id, day(11))).acting).toBeNull();
     const longer = await post(`/api/delegations/${delegationId}/end`, { endDate: day(20) });
     expect(longer.json()).toMatchObject({ code: 'cannot_extend' });
+  });
+
+  it('says what the caller may do: delegate only managerial posts of agencies they manage, end only delegations not over', async () => {
+    const { unitId, head } = await newOffice('Keamanan Informasi');
+    const analyst = await post(`/api/units/${unitId}/positions`, { title: 'Pranata Komputer Ahli Muda', kind: 'fungsional' });
+    expect(analyst.statusCode, analyst.body).toBe(201);
+    const plt = await employee('Lina Marlina', kominfoId);
+    const made = await post(`/api/positions/${head.id}/delegations`, {
+      employeeId: plt, kind: 'plt', skNumber: '800.1.3/061/2026', startDate: '2024-01-02', reason: 'Kepala Bidang pensiun',
+    });
+    expect(made.statusCode, made.body).toBe(201);
+    expect(made.json<DelegationRecord>().abilities).toEqual({ canEnd: true });
+
+    const seen = async (headers: SessionHeaders) => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/units/${unitId}/positions`, headers });
+      expect(res.statusCode, res.body).toBe(200);
+      return new Map(res.json<UnitPosition[]>().map((p) => [p.title, p]));
+    };
+    const byOwnAdmin = await seen(as['opd.admin']!);
+    expect(byOwnAdmin.get('Kepala Bidang Keamanan Informasi')!.abilities).toEqual({ canDelegate: true, canAssign: true });
+    expect(byOwnAdmin.get('Pranata Komputer Ahli Muda')!.abilities).toEqual({ canDelegate: false, canAssign: true });
+    expect(byOwnAdmin.get('Kepala Bidang Keamanan Informasi')!.delegations[0]!.abilities).toEqual({ canEnd: true });
+
+    await makeUser(t, { username: 'dinkes.admin', roles: ['agency_admin'], agency: 'dinkes' });
+    const byOtherAdmin = await seen(await signIn(t, 'dinkes.admin'));
+    expect(byOtherAdmin.get('Kepala Bidang Keamanan Informasi')!.abilities).toEqual({ canDelegate: false, canAssign: false });
+    expect(byOtherAdmin.get('Kepala Bidang Keamanan Informasi')!.delegations[0]!.abilities).toEqual({ canEnd: false });
+
+    const access = async (headers: SessionHeaders) => (await t.app.inject({ method: 'GET', url: '/api/personnel/access', headers })).json();
+    expect(await access(as.bkpsdm!)).toMatchObject({ canManageAny: true, manageAgencyIds: null });
+    expect(await access(as['opd.admin']!)).toEqual({ canManageAny: true, manageAgencyIds: [kominfoId], ownAgencyId: kominfoId });
   });
 
   it('keeps agency admins to their own agency: another agency\'s posts answer 404', async () => {

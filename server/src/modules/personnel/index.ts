@@ -1,20 +1,18 @@
 import type { App, Platform } from '../../platform/index.js';
-import type { RegionApi } from '../region/index.js';
 import { importRoutes } from './import/import.routes.js';
-import { createImportService } from './import/import.service.js';
 import { personnelRoutes } from './personnel.routes.js';
 import { statisticsRoutes } from './statistics/statistics.routes.js';
-import { createPersonnelService, type PersonnelService } from './personnel.service.js';
+import { createPersonnelService, type PersonnelDeps, type PersonnelService } from './personnel.service.js';
 
 export type {
   AgencyView, DelegationRecord, EmployeeProfile, EmployeeRef, EmployeeSummary, Holding, HolderView, PositionRef, PositionView, SuperiorView, UnitNode,
 } from './personnel.schema.js';
 export { PERSONNEL_EVENTS, type AssignmentEvent, type ChangedBy, type DelegationEvent, type EmployeeEvent } from './personnel.events.js';
 export type { OrganisationReference, UnitName } from './personnel.structure.js';
-export type { AgencyDefinition } from './personnel.service.js';
+export type { AgencyDefinition } from './personnel.agencies.js';
 export { IMPORT_KINDS, type ImportKind, type ImportReport } from './import/import.schema.js';
 export type { BulkAssignment, BulkDelegation, BulkEducation, BulkEmployee, BulkLeave, BulkPosition, BulkRank, BulkTraining, PersonnelBulkRecords } from './personnel.bulk.js';
-export type { PersonnelStatistics } from './personnel.schema.js';
+export type { PersonnelStatistics } from './statistics/statistics.schema.js';
 export {
   crossCheck, formatEmployeeNumber, parseEmployeeNumber, validateEmployeeNumber,
   type EmployeeKind, type EmployeeNumber, type EmployeeNumberMismatches, type EmployeeNumberResult,
@@ -22,30 +20,48 @@ export {
 export { compareRanks, pnsRank, pnsRankBySapkId, pppkGrade, rankLabel, PNS_RANKS, PPPK_GRADES, type PnsRank } from './personnel.ranks.js';
 
 /**
- * What other modules may call on SIMPEG: agencies, positions and their superior chain, who acts for
- * a position on a date (`currentHolder`, honouring Plt/Plh/Pj), the positions of an employee, the
- * employees of an agency or unit, and the reference loaders the seeds use.
+ * Builds what other modules, seeds and the CLI may call on SIMPEG: agencies, positions and their
+ * superior chain, who acts for a position on a date (`currentHolder`, honouring Plt/Plh/Pj), the
+ * positions of an employee, the employees of an agency or unit, the account link identity keeps,
+ * and the reference loaders the seeds use. Lookups take plain inputs; writes take the caller's `ctx`.
  */
-export type PersonnelApi = Pick<
-  PersonnelService,
-  | 'findAgency' | 'findAgencyByCode' | 'listAgencies' | 'importAgencies' | 'importOrganisation'
-  | 'findPosition' | 'superiorChain' | 'currentHolder' | 'positionsOf' | 'employeesOf' | 'employeeOfUser' | 'accountLinkFor' | 'linkAccount'
-  | 'statistics' | 'hasEmployees' | 'importPersonnelBulk' | 'unitTree'
->;
+function personnelApi(s: PersonnelService) {
+  return {
+    findAgency: s.agencies.find,
+    findAgencyByCode: s.agencies.findByCode,
+    listAgencies: s.agencies.list,
+    importAgencies: s.agencies.importAgencies,
+    importOrganisation: s.organisation.importOrganisation,
+    unitTree: s.organisation.unitTree,
+    findPosition: s.organisation.findPosition,
+    superiorChain: s.organisation.superiorChain,
+    currentHolder: s.holders.currentHolder,
+    positionsOf: s.holders.positionsOf,
+    employeesOf: s.directory.list,
+    employeesOfUsers: s.employees.employeesOfUsers,
+    accountLinkFor: s.employees.accountLinkFor,
+    linkAccount: s.employees.linkAccount,
+    unlinkAccount: s.employees.unlinkAccount,
+    statistics: s.statistics.statistics,
+    hasEmployees: s.bulk.hasEmployees,
+    importPersonnelBulk: s.bulk.importPersonnelBulk,
+  };
+}
+
+export type PersonnelApi = ReturnType<typeof personnelApi>;
 
 /** SIMPEG: agencies, units and positions, employees, assignments and delegations. */
-export function createPersonnelModule(platform: Platform, deps: { regions: Pick<RegionApi, 'listDistricts' | 'listVillages'> }) {
+export function createPersonnelModule(platform: Platform, deps: PersonnelDeps) {
   const service = createPersonnelService(platform, deps);
-  const imports = createImportService(platform, { onChanged: service.invalidateCaches });
   return {
     name: 'personnel',
-    api: service as PersonnelApi,
+    api: personnelApi(service),
     /** The CSV/XLSX/SIASN importer, for the CLI (`import personnel …`). */
-    imports,
+    imports: service.imports,
     routes: (app: App) => {
       personnelRoutes(app, service);
-      statisticsRoutes(app, service);
-      importRoutes(app, imports);
+      statisticsRoutes(app, service.statistics);
+      importRoutes(app, service.imports);
     },
   };
 }

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
-import { copyRecords, copyTransaction, queryRows } from '../../platform/db/index.js';
+import { copyRecords, copyTransaction } from '../../platform/db/index.js';
 import type { Platform } from '../../platform/index.js';
+import type { Revision } from '../../platform/snapshot.js';
 import { personnelRepo } from './personnel.repo.js';
 import {
   assignments, delegations, educationHistory, employees, leaveHistory, positions, rankHistory, trainingHistory,
@@ -123,17 +123,16 @@ export type PersonnelBulkCounts = Record<keyof PersonnelBulkRecords, number>;
  * engines, all tables in one transaction. Rows are not audited one by one; the database's own
  * constraints (one open holder per position, valid NIP digits…) still apply to every row.
  */
-export function createPersonnelBulk(platform: Platform) {
+export function createPersonnelBulk(platform: Platform, deps: { revision: Revision }) {
   return {
     /** Whether any employee is recorded yet: seeds load only into an empty register. */
     async hasEmployees(): Promise<boolean> {
-      const [row] = await queryRows<{ found: boolean }>(platform.db, sql`SELECT EXISTS (SELECT 1 FROM ${employees}) AS found`);
-      return row?.found === true;
+      return personnelRepo.hasEmployees(platform.db);
     },
 
-    /** Writes the records in one transaction and marks the holder change, so holder caches reload. */
+    /** Writes the records in one transaction and moves the revision, so the holder and directory snapshots reload. */
     async importPersonnelBulk(records: PersonnelBulkRecords): Promise<PersonnelBulkCounts> {
-      return copyTransaction(platform.database, async (bound) => {
+      const counts = await copyTransaction(platform.database, async (bound) => {
         const counts: PersonnelBulkCounts = {
           positions: await copyRecords(bound, positions,
             ['id', 'unitId', 'title', 'kind', 'eselon', 'superiorId', 'sortOrder', 'validFrom', 'validTo'], records.positions),
@@ -152,9 +151,11 @@ export function createPersonnelBulk(platform: Platform) {
           delegations: await copyRecords(bound, delegations,
             ['positionId', 'employeeId', 'kind', 'skNumber', 'skDate', 'startDate', 'endDate', 'reason'], records.delegations),
         };
-        await personnelRepo.bumpRevision(bound.db);
+        await deps.revision.bump(bound.db);
         return counts;
       });
+      deps.revision.invalidate();
+      return counts;
     },
   };
 }

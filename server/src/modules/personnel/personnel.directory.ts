@@ -1,46 +1,105 @@
 import type { Platform } from '../../platform/index.js';
-import { createSnapshot } from '../../platform/snapshot.js';
-import { displayName } from './personnel.policy.js';
-import { rankLabel } from './personnel.ranks.js';
+import type { Revision } from '../../platform/snapshot.js';
+import { presentSummary } from './personnel.present.js';
 import { personnelRepo } from './personnel.repo.js';
 import type { DirectoryPage, DirectoryQuery, EmployeeSummary } from './personnel.schema.js';
 
 /** At most this many search words are used; more only slow the search without narrowing it. */
 const MAX_WORDS = 5;
 
-interface Entry {
-  summary: EmployeeSummary;
-  /** Lower-case name and NIP, what search words are matched against. */
-  text: string;
-  /** The entry's value for each filter, as the query writes it. */
-  values: Record<Filter, string | null>;
-}
+/**
+ * Longest n-gram indexed. A search word this long or shorter is answered by its own posting list,
+ * exactly; a longer one by the intersection of its n-grams' lists, then checked on what is left.
+ * Four covers the words people type while the list narrows (`dewi`, `agus`, the `1985` of a NIP).
+ */
+const GRAM = 4;
 
 /** The filters of the directory, each answered by a posting list per value. */
 const FILTERS = ['agencyId', 'unitId', 'rank', 'status', 'kind', 'positionKind'] as const;
 type Filter = (typeof FILTERS)[number];
 
+/** Ordinals (positions in name order) of the entries having something, ascending. */
+type Posting = Int32Array;
+
+const NONE: Posting = new Int32Array(0);
+
 /**
- * The whole directory in name order, with posting lists (ordinals in name order): by trigram of the
- * text, and by `filter:value` (`agencyId:…`, `status:leave`).
+ * The whole directory in name order, with posting lists of ordinals: by every n-gram of up to GRAM
+ * characters of the lower-case name and NIP (`grams`), and by `filter:value` (`agencyId:…`, `status:leave`).
  */
 interface DirectoryIndex {
   at: string;
-  entries: Entry[];
-  grams: Map<string, number[]>;
-  byValue: Map<string, number[]>;
+  /** The directory rows in name order; an ordinal is an index into this. */
+  summaries: EmployeeSummary[];
+  /** Lower-case name and NIP of each row, what search words are matched against. */
+  texts: string[];
+  grams: Map<string, Posting>;
+  byValue: Map<string, Posting>;
 }
 
-function trigrams(text: string): Set<string> {
-  const grams = new Set<string>();
-  for (let i = 0; i + 3 <= text.length; i++) grams.add(text.slice(i, i + 3));
-  return grams;
+/** Posts `ordinal` under every n-gram of `text` of 1 to GRAM characters, none spanning a space (a search word has none). */
+function postGrams(lists: Map<string, number[]>, text: string, ordinal: number): void {
+  for (let i = 0; i < text.length; i++) {
+    for (let n = 1; n <= GRAM && i + n <= text.length; n++) {
+      if (text.charCodeAt(i + n - 1) === 32) break;
+      post(lists, text.slice(i, i + n), ordinal);
+    }
+  }
 }
 
+/** The n-grams a search word's matches must all contain: the word itself when short, else its GRAM-grams. */
+function wordGrams(word: string): string[] {
+  if (word.length <= GRAM) return [word];
+  const out: string[] = [];
+  for (let i = 0; i + GRAM <= word.length; i++) out.push(word.slice(i, i + GRAM));
+  return out;
+}
+
+/** Adds `ordinal` to the list of `key` once (ordinals are posted in ascending order). */
 function post(map: Map<string, number[]>, key: string, ordinal: number): void {
   const list = map.get(key);
-  if (list) list.push(ordinal);
-  else map.set(key, [ordinal]);
+  if (!list) map.set(key, [ordinal]);
+  else if (list[list.length - 1] !== ordinal) list.push(ordinal);
+}
+
+function frozen(lists: Map<string, number[]>): Map<string, Posting> {
+  const out = new Map<string, Posting>();
+  for (const [key, list] of lists) out.set(key, Int32Array.from(list));
+  return out;
+}
+
+/** First index in `list` from `lo` on whose value is ≥ `x` (`list.length` when none). */
+function lowerBound(list: Posting, x: number, lo: number): number {
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The ordinals in both lists (`short` no longer than `long`), ascending. */
+function intersect(short: Posting, long: Posting): Posting {
+  const out = new Int32Array(short.length);
+  let n = 0;
+  if (short.length * 16 < long.length) {
+    // Much shorter: binary-search each of its ordinals in the longer list.
+    let lo = 0;
+    for (let i = 0; i < short.length && lo < long.length; i++) {
+      const x = short[i]!;
+      lo = lowerBound(long, x, lo);
+      if (long[lo] === x) out[n++] = x;
+    }
+  } else {
+    let j = 0;
+    for (let i = 0; i < short.length && j < long.length; i++) {
+      const x = short[i]!;
+      while (j < long.length && long[j]! < x) j++;
+      if (long[j] === x) out[n++] = x;
+    }
+  }
+  return out.subarray(0, n);
 }
 
 /** Splits a search box's text into lower-case words; dots and commas of gelar are separators. */
@@ -51,38 +110,34 @@ export function searchWords(q: string | undefined): string[] {
 /**
  * The employee directory, searched in memory. Every member of staff reads it while typing a name,
  * so it is the hottest personnel read: a SQL substring search with a count costs ~10 ms at 15,000
- * employees, this index well under one. It is rebuilt from the database when the personnel revision
- * moves (platform/snapshot) or the day changes (the current position depends on the date).
+ * employees, this index a few microseconds. It is rebuilt from the database when the personnel
+ * revision moves (platform/snapshot) or the day changes (the current position depends on the date).
  */
-export function createDirectory(platform: Platform) {
+export function createDirectory(platform: Platform, deps: { revision: Revision }) {
   const { db } = platform;
-  /** Today in the region's time zone: TMTs and delegations start at local midnight. */
 
   async function load(): Promise<DirectoryIndex> {
     const at = platform.today();
     const rows = await personnelRepo.listDirectory(db, at);
-    const index: DirectoryIndex = { at, entries: [], grams: new Map(), byValue: new Map() };
+    const summaries: EmployeeSummary[] = [];
+    const texts: string[] = [];
+    const gramLists = new Map<string, number[]>();
+    const valueLists = new Map<string, number[]>();
     for (const [ordinal, r] of rows.entries()) {
       const e = r.employee;
-      const summary: EmployeeSummary = {
-        id: e.id, nip: e.nip, kind: e.kind, name: e.name, titlePrefix: e.titlePrefix, titleSuffix: e.titleSuffix,
-        displayName: displayName(e), rank: e.rank, rankLabel: rankLabel(e.rank) ?? e.rank, status: e.status, email: e.email,
-        agency: { id: e.agencyId, shortName: r.agencyShortName },
-        unit: e.unitId && r.unitName !== null ? { id: e.unitId, name: r.unitName } : null,
-        position: r.positionId && r.positionTitle && r.positionKind ? { id: r.positionId, title: r.positionTitle, kind: r.positionKind } : null,
-      };
+      summaries.push(presentSummary(r));
       const text = `${e.name.toLowerCase()} ${e.nip}`;
-      const values: Entry['values'] = {
+      texts.push(text);
+      postGrams(gramLists, text, ordinal);
+      const values: Record<Filter, string | null> = {
         agencyId: e.agencyId, unitId: e.unitId, rank: e.rank, status: e.status, kind: e.kind, positionKind: r.positionKind,
       };
-      index.entries.push({ summary, text, values });
-      for (const gram of trigrams(text)) post(index.grams, gram, ordinal);
-      for (const filter of FILTERS) if (values[filter] !== null) post(index.byValue, `${filter}:${values[filter]}`, ordinal);
+      for (const filter of FILTERS) if (values[filter] !== null) post(valueLists, `${filter}:${values[filter]}`, ordinal);
     }
-    return index;
+    return { at, summaries, texts, grams: frozen(gramLists), byValue: frozen(valueLists) };
   }
 
-  const snapshot = createSnapshot({ load, readRevision: () => personnelRepo.revision(db) });
+  const snapshot = deps.revision.snapshot(load);
 
   async function current(): Promise<DirectoryIndex> {
     const index = await snapshot.get();
@@ -92,64 +147,62 @@ export function createDirectory(platform: Platform) {
   }
 
   /**
-   * Calls `onMatch` for the entries matching every word and filter, in name order, from the
-   * `skip`-th match on, until it returns false; returns how many match in all. Candidates come from
-   * the shortest posting list among the words' rarest trigrams and the filters' values; when that
-   * list is exactly the answer (one filter, no words) it is counted and sliced without a scan.
+   * The ordinals of the entries matching every word and filter, in name order (null: every entry).
+   * Every filter value and every word of up to GRAM letters has a posting list that is exactly its
+   * matches, so those are intersected, shortest first; a longer word's n-grams narrow the
+   * candidates, and only the candidates left are checked for the whole word.
    */
-  function visit(index: DirectoryIndex, query: DirectoryQuery, skip: number, onMatch: (e: Entry) => boolean): number {
-    const words = searchWords(query.q);
-    const filters = FILTERS.filter((f) => query[f] !== undefined);
-    let list: number[] | null = null;
-    const exact = words.length === 0 && filters.length <= 1;
-    for (const word of words) {
-      if (word.length < 3) continue;
-      for (const gram of trigrams(word)) {
-        const posting = index.grams.get(gram) ?? [];
-        if (!list || posting.length < list.length) list = posting;
-      }
+  function matches(index: DirectoryIndex, query: DirectoryQuery): Posting | null {
+    const lists: Posting[] = [];
+    const unchecked: string[] = [];
+    for (const word of searchWords(query.q)) {
+      if (word.length > GRAM) unchecked.push(word);
+      for (const gram of wordGrams(word)) lists.push(index.grams.get(gram) ?? NONE);
     }
-    for (const filter of filters) {
-      const posting = index.byValue.get(`${filter}:${query[filter]}`) ?? [];
-      if (!list || posting.length < list.length) list = posting;
+    for (const filter of FILTERS) {
+      const value = query[filter];
+      if (value !== undefined) lists.push(index.byValue.get(`${filter}:${value}`) ?? NONE);
     }
-    const count = list ? list.length : index.entries.length;
-    if (exact) {
-      for (let i = skip; i < count; i++) if (!onMatch(index.entries[list ? list[i]! : i]!)) break;
-      return count;
+    if (lists.length === 0) return null;
+    lists.sort((a, b) => a.length - b.length);
+    let found = lists[0]!;
+    for (let i = 1; i < lists.length && found.length > 0; i++) found = intersect(found, lists[i]!);
+    if (unchecked.length === 0 || found.length === 0) return found;
+    const { texts } = index;
+    const out = new Int32Array(found.length);
+    let n = 0;
+    candidates: for (let i = 0; i < found.length; i++) {
+      const text = texts[found[i]!]!;
+      for (let w = 0; w < unchecked.length; w++) if (!text.includes(unchecked[w]!)) continue candidates;
+      out[n++] = found[i]!;
     }
-    let total = 0;
-    let wanted = true;
-    candidates: for (let i = 0; i < count; i++) {
-      const entry = index.entries[list ? list[i]! : i]!;
-      for (const filter of filters) if (entry.values[filter] !== query[filter]) continue candidates;
-      for (const word of words) if (!entry.text.includes(word)) continue candidates;
-      if (wanted && total >= skip) wanted = onMatch(entry);
-      total++;
-    }
-    return total;
+    return out.subarray(0, n);
+  }
+
+  /** The entries from `from` (at most `count` of them) of a match list, as summaries. */
+  function slice(index: DirectoryIndex, found: Posting | null, from: number, count: number): EmployeeSummary[] {
+    const total = found ? found.length : index.summaries.length;
+    const items: EmployeeSummary[] = [];
+    for (let i = from; i < total && items.length < count; i++) items.push(index.summaries[found ? found[i]! : i]!);
+    return items;
   }
 
   return {
-    /** Drops the index after a local write, so the next search sees it. */
-    invalidateDirectory: () => snapshot.invalidate(),
-
     /** One page of employees matching the search words and filters, ordered by name, with the total. */
     async search(query: DirectoryQuery): Promise<DirectoryPage> {
       const index = await current();
       const page = query.page ?? 1;
       const pageSize = query.pageSize ?? 20;
-      const from = (page - 1) * pageSize;
-      const items: EmployeeSummary[] = [];
-      const total = visit(index, query, from, (entry) => items.push(entry.summary) < pageSize);
-      return { items, total, page, pageSize };
+      const found = matches(index, query);
+      const items = slice(index, found, (page - 1) * pageSize, pageSize);
+      return { items, total: found ? found.length : index.summaries.length, page, pageSize };
     },
 
     /** Every employee of an agency or unit, ordered by name. */
     async list(scope: { agencyId?: string; unitId?: string }): Promise<EmployeeSummary[]> {
-      const all: EmployeeSummary[] = [];
-      visit(await current(), scope, 0, (entry) => all.push(entry.summary) > 0);
-      return all;
+      const index = await current();
+      const found = matches(index, scope);
+      return found ? Array.from(found, (ordinal) => index.summaries[ordinal]!) : index.summaries.slice();
     },
   };
 }

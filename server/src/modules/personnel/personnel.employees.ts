@@ -1,19 +1,24 @@
-import { appendAudit, type AuditEntry } from '../../platform/audit/index.js';
-import { inTransaction } from '../../platform/db/index.js';
+import { appendAudit } from '../../platform/audit/index.js';
+import { pgErrorCode, type Db } from '../../platform/db/index.js';
 import type { EventType } from '../../platform/events/index.js';
-import { FieldConflictError, FieldError, NotFoundError } from '../../platform/errors.js';
-import type { Actor, Platform } from '../../platform/index.js';
+import { FieldConflictError, FieldError } from '../../platform/errors.js';
+import type { Ctx, Platform } from '../../platform/index.js';
+import type { Revision } from '../../platform/snapshot.js';
 import { employeeEvent, PERSONNEL_EVENTS, type EmployeeEvent } from './personnel.events.js';
-import { employeeRef, type HolderService } from './personnel.holders.js';
-import type { Directory } from './personnel.directory.js';
-import { crossCheck, validateEmployeeNumber } from './personnel.nip.js';
-import { canManageAgency, canViewHistory, canViewPersonal, displayName, isSelf, rankForKind } from './personnel.policy.js';
-import { rankLabel } from './personnel.ranks.js';
+import { validateEmployeeNumber } from './personnel.nip.js';
+import { displayName, inScope, rankForKind } from './personnel.policy.js';
+import { employeeRef } from './personnel.present.js';
+import type { ProfileService } from './personnel.profiles.js';
 import { personnelRepo, type EmployeeRow, type NewEmployee } from './personnel.repo.js';
-import type {
-  CreateEmployeeBody, DirectoryPage, DirectoryQuery, EmployeeHistory, EmployeeRef, EmployeeProfile, EmployeeSummary, UpdateEmployeeBody,
-} from './personnel.schema.js';
+import type { CreateEmployeeBody, EmployeeProfile, EmployeeRef, UpdateEmployeeBody } from './personnel.schema.js';
 
+/** What identity needs to link an account to an employee record by NIP. */
+export interface AccountLink {
+  id: string;
+  agencyId: string;
+  userId: string | null;
+  displayName: string;
+}
 
 /** The NIP problems of a new or changed record, as field details for a 400. */
 function checkNumber(nip: string, kind: EmployeeRow['kind']): string {
@@ -25,22 +30,16 @@ function checkNumber(nip: string, kind: EmployeeRow['kind']): string {
 function checkRank(kind: EmployeeRow['kind'], rank: string): string {
   const canonical = rankForKind(kind, rank);
   if (!canonical) {
-    throw new FieldError('body.rank', 
+    throw new FieldError('body.rank',
       kind === 'pns' ? `Golongan ${rank} bukan golongan PNS (I/a sampai IV/e).` : `Golongan ${rank} bukan golongan PPPK (I sampai XVII).`, 'invalid_rank');
   }
   return canonical;
 }
 
-/** Employees: the directory every member of staff reads, profiles, and the records BKPSDM keeps. */
-export function createEmployeeService(platform: Platform, holders: HolderService, directory: Directory, onChanged: () => void) {
+/** The records BKPSDM and agency admins keep on employees, and the link between a record and its sign-in account. */
+export function createEmployeeService(platform: Platform, deps: { revision: Revision; profiles: ProfileService }) {
   const { db, events } = platform;
-
-  /** The employee when the actor may manage their agency; 404 otherwise (existence does not leak). */
-  async function managed(actor: Actor, id: string): Promise<EmployeeRow> {
-    const row = await personnelRepo.findEmployee(db, id);
-    if (!row || !canManageAgency(actor, row.agencyId)) throw new NotFoundError('Pegawai');
-    return row;
-  }
+  const { revision, profiles } = deps;
 
   /** A unit must belong to the agency it is given with. */
   async function checkUnit(agencyId: string, unitId: string | null | undefined): Promise<void> {
@@ -51,61 +50,27 @@ export function createEmployeeService(platform: Platform, holders: HolderService
     }
   }
 
-  async function history(row: EmployeeRow): Promise<EmployeeHistory> {
-    const h = await personnelRepo.historyOf(db, row.id);
-    const refs = await holders.positionRefs(h.positions.map((a) => a.positionId));
-    return {
-      ranks: h.ranks.map((r) => ({ id: r.id, rank: r.rank, rankLabel: rankLabel(r.rank) ?? r.rank, tmt: r.tmt, skNumber: r.skNumber, skDate: r.skDate })),
-      positions: h.positions.map((a) => ({
-        id: a.id, position: refs.get(a.positionId)!, startDate: a.startDate, endDate: a.endDate, skNumber: a.skNumber, skDate: a.skDate,
-      })),
-      delegations: await holders.presentDelegations(h.delegations),
-      education: h.education.map((e) => ({ id: e.id, level: e.level, institution: e.institution, major: e.major, graduationYear: e.graduationYear })),
-      training: h.training.map((t) => ({
-        id: t.id, kind: t.kind, name: t.name, institution: t.institution, hours: t.hours, startDate: t.startDate, endDate: t.endDate,
-      })),
-      leave: h.leave.map((l) => ({ id: l.id, kind: l.kind, startDate: l.startDate, endDate: l.endDate, note: l.note })),
-    };
+  async function publishEmployee(ctx: Ctx, tx: Db, event: EventType<EmployeeEvent>, row: EmployeeRow): Promise<void> {
+    await events.publish(tx, event, employeeEvent(row, ctx.actor));
   }
 
-  /** The profile as this actor may see it. */
-  async function present(actor: Actor, row: EmployeeRow): Promise<EmployeeProfile> {
-    const [agency, unit, holdings] = await Promise.all([
-      personnelRepo.findAgency(db, row.agencyId),
-      row.unitId ? personnelRepo.findUnit(db, row.unitId) : null,
-      holders.positionsOf(row.id),
-    ]);
-    const definitive = holdings.find((h) => h.as === 'definitive');
-    const personalAllowed = canViewPersonal(actor, row);
-    const historyAllowed = canViewHistory(actor, row);
-    const mismatches = crossCheck(row.nip, { birthDate: row.birthDate, gender: row.gender, tmtCpns: row.kind === 'pns' ? row.tmtCpns : null });
-    return {
-      id: row.id, nip: row.nip, kind: row.kind, name: row.name, titlePrefix: row.titlePrefix, titleSuffix: row.titleSuffix,
-      displayName: displayName(row), rank: row.rank, rankLabel: rankLabel(row.rank) ?? row.rank, status: row.status, email: row.email,
-      agency: { id: row.agencyId, shortName: agency?.shortName ?? '' },
-      unit: unit ? { id: unit.id, name: unit.name } : null,
-      position: definitive ? { id: definitive.position.id, title: definitive.position.title, kind: definitive.position.kind } : null,
-      educationLevel: row.educationLevel, educationMajor: row.educationMajor, rankTmt: row.rankTmt, tmtCpns: row.tmtCpns,
-      holdings,
-      nipMismatches: historyAllowed ? (Object.keys(mismatches) as (keyof typeof mismatches)[]).filter((k) => mismatches[k]) : [],
-      personal: personalAllowed
-        ? { gender: row.gender, birthDate: row.birthDate, birthPlace: row.birthPlace, nik: row.nik, address: row.address, phone: row.phone }
-        : null,
-      history: historyAllowed ? await history(row) : null,
-      abilities: { canEdit: canManageAgency(actor, row.agencyId), canViewPersonal: personalAllowed, canViewHistory: historyAllowed },
-    };
-  }
-
-  async function publishEmployee(tx: typeof db, event: EventType<EmployeeEvent>, row: EmployeeRow, actor: Actor): Promise<void> {
-    await events.publish(tx, event, employeeEvent(row, actor));
+  /** The fields of an update as stored: text trimmed (empty → null), email lower-case, rank canonical. */
+  function changes(existing: EmployeeRow, body: UpdateEmployeeBody): Partial<NewEmployee> {
+    const set: Partial<NewEmployee> = {};
+    for (const [key, value] of Object.entries(body) as [keyof UpdateEmployeeBody, unknown][]) {
+      if (value !== undefined) (set as Record<string, unknown>)[key] = typeof value === 'string' ? value.trim() || null : value;
+    }
+    if (body.name !== undefined) set.name = body.name.trim();
+    if (body.email) set.email = body.email.toLowerCase();
+    if (body.rank !== undefined) set.rank = checkRank(existing.kind, body.rank);
+    // A move to another agency without a unit drops the old agency's unit.
+    if (body.agencyId && body.agencyId !== existing.agencyId && body.unitId === undefined) set.unitId = null;
+    return set;
   }
 
   return {
-    /** Every employee of an agency or a unit (for other modules: recipients, pickers), by name. */
-    employeesOf: (scope: { agencyId?: string; unitId?: string }): Promise<EmployeeSummary[]> => directory.list(scope),
-
-    /** What identity needs to link a new account to an employee record by NIP; null when the NIP is unknown. */
-    async accountLinkFor(nip: string): Promise<{ id: string; agencyId: string; userId: string | null; displayName: string } | null> {
+    /** What identity needs to link an account to an employee record by NIP; null when the NIP is unknown. */
+    async accountLinkFor(nip: string): Promise<AccountLink | null> {
       const row = await personnelRepo.findEmployeeByNip(db, nip.replace(/\s+/g, ''));
       return row ? { id: row.id, agencyId: row.agencyId, userId: row.userId, displayName: displayName(row) } : null;
     },
@@ -115,49 +80,49 @@ export function createEmployeeService(platform: Platform, holders: HolderService
      * an unlinked record takes a link (409 `nip_linked` otherwise: two admins linking the same NIP at
      * once cannot overwrite each other); identity decides who may link. Audited.
      */
-    async linkAccount(employeeId: string, userId: string, by: AuditEntry['actor'], requestId: string | null = null): Promise<void> {
-      await inTransaction(db, async (tx) => {
-        const linked = await personnelRepo.linkUser(tx, employeeId, userId);
+    async linkAccount(ctx: Ctx, employeeId: string, userId: string): Promise<void> {
+      await revision.write(async (tx) => {
+        const linked = await personnelRepo.linkUser(tx, employeeId, userId).catch((err: unknown) => {
+          // Another request linked this account to another record meanwhile (one account, one employee).
+          if (pgErrorCode(err) === '23505') throw new FieldConflictError('body.nip', 'Akun ini sudah tertaut ke data pegawai lain. Lepaskan tautan itu dulu.', 'account_linked');
+          throw err;
+        });
         if (!linked) {
           throw new FieldConflictError('body.nip', 'Pegawai dengan NIP ini sudah punya akun; satu pegawai satu akun.', 'nip_linked');
         }
-        await personnelRepo.bumpRevision(tx);
-        await appendAudit(tx, { actor: by, action: 'employee.account_linked', entityType: 'employee', entityId: employeeId, requestId, data: { userId, nip: linked.nip } });
+        await appendAudit(tx, {
+          actor: ctx.actor, action: 'employee.account_linked', entityType: 'employee', entityId: employeeId, requestId: ctx.requestId,
+          data: { userId, nip: linked.nip },
+        });
       });
-      onChanged();
     },
 
-    /** The employee record linked to a sign-in account, as other records show people; null when none. */
-    async employeeOfUser(userId: string): Promise<EmployeeRef | null> {
-      const row = await personnelRepo.findEmployeeByUser(db, userId);
-      return row ? employeeRef(row) : null;
+    /** Unlinks an account from its employee record (audited); null when it was linked to none. */
+    async unlinkAccount(ctx: Ctx, userId: string): Promise<{ employeeId: string } | null> {
+      return revision.write(async (tx) => {
+        const unlinked = await personnelRepo.unlinkUser(tx, userId);
+        if (!unlinked) return null;
+        await appendAudit(tx, {
+          actor: ctx.actor, action: 'employee.account_unlinked', entityType: 'employee', entityId: unlinked.id, requestId: ctx.requestId,
+          data: { userId, nip: unlinked.nip },
+        });
+        return { employeeId: unlinked.id };
+      });
     },
 
-    /** The directory: name, position, unit and agency of employees matching the filters, by name. */
-    directory: (query: DirectoryQuery): Promise<DirectoryPage> => directory.search(query),
-
-    /** One profile; every member of staff sees the directory part, the rest by policy. */
-    async getProfile(actor: Actor, id: string): Promise<EmployeeProfile> {
-      const row = await personnelRepo.findEmployee(db, id);
-      if (!row) throw new NotFoundError('Pegawai');
-      return present(actor, row);
-    },
-
-    /** The signed-in person's own profile; 404 when their account is not linked to an employee record. */
-    async myProfile(actor: Actor): Promise<EmployeeProfile> {
-      const row = actor.userId ? await personnelRepo.findEmployeeByUser(db, actor.userId) : null;
-      if (!row || !isSelf(actor, row)) throw new NotFoundError('Data kepegawaian Anda');
-      return present(actor, row);
+    /** The employee records linked to these sign-in accounts, as other records show people, by user id. */
+    async employeesOfUsers(userIds: string[]): Promise<Map<string, EmployeeRef>> {
+      const rows = await personnelRepo.findEmployeesByUsers(db, userIds);
+      return new Map(rows.map((row) => [row.userId!, employeeRef(row)]));
     },
 
     /** Adds an employee: the NIP (or NI PPPK) is validated, the rank must be on the kind's ladder. */
-    async createEmployee(actor: Actor, body: CreateEmployeeBody, requestId: string | null = null): Promise<EmployeeProfile> {
-      if (!canManageAgency(actor, body.agencyId)) throw new NotFoundError('Perangkat daerah');
+    async create(ctx: Ctx, body: CreateEmployeeBody): Promise<EmployeeProfile> {
+      inScope(ctx.actor, await personnelRepo.findAgency(db, body.agencyId), (a) => a.id, 'Perangkat daerah');
       const nip = checkNumber(body.nip, body.kind);
       const rank = checkRank(body.kind, body.rank);
-      if (!(await personnelRepo.findAgency(db, body.agencyId))) throw new NotFoundError('Perangkat daerah');
       await checkUnit(body.agencyId, body.unitId);
-      const row = await inTransaction(db, async (tx) => {
+      const row = await revision.write(async (tx) => {
         if (await personnelRepo.findEmployeeByNip(tx, nip)) {
           throw new FieldConflictError('body.nip', `NIP ${nip} sudah terdaftar.`, 'nip_taken');
         }
@@ -170,44 +135,35 @@ export function createEmployeeService(platform: Platform, holders: HolderService
         };
         const inserted = await personnelRepo.insertEmployee(tx, values);
         if (inserted.rankTmt) await personnelRepo.insertRank(tx, { employeeId: inserted.id, rank, tmt: inserted.rankTmt });
-        await personnelRepo.bumpRevision(tx);
-        await publishEmployee(tx, PERSONNEL_EVENTS.employeeCreated, inserted, actor);
-        await appendAudit(tx, { actor, action: 'employee.created', entityType: 'employee', entityId: inserted.id, requestId, data: { nip, agencyId: inserted.agencyId } });
+        await publishEmployee(ctx, tx, PERSONNEL_EVENTS.employeeCreated, inserted);
+        await appendAudit(tx, {
+          actor: ctx.actor, action: 'employee.created', entityType: 'employee', entityId: inserted.id, requestId: ctx.requestId,
+          data: { nip, agencyId: inserted.agencyId },
+        });
         return inserted;
       });
-      onChanged();
-      return present(actor, row);
+      return profiles.get(ctx, row.id);
     },
 
     /** Changes an employee's record; moving them to another agency needs the right to manage both. */
-    async updateEmployee(actor: Actor, id: string, body: UpdateEmployeeBody, requestId: string | null = null): Promise<EmployeeProfile> {
-      const existing = await managed(actor, id);
+    async update(ctx: Ctx, id: string, body: UpdateEmployeeBody): Promise<EmployeeProfile> {
+      const existing = inScope(ctx.actor, await personnelRepo.findEmployee(db, id), (e) => e.agencyId, 'Pegawai');
       const agencyId = body.agencyId ?? existing.agencyId;
-      if (!canManageAgency(actor, agencyId)) throw new NotFoundError('Perangkat daerah');
-      if (body.agencyId && !(await personnelRepo.findAgency(db, body.agencyId))) throw new NotFoundError('Perangkat daerah');
-      const set: Partial<NewEmployee> = {};
-      for (const [key, value] of Object.entries(body) as [keyof UpdateEmployeeBody, unknown][]) {
-        if (value !== undefined) (set as Record<string, unknown>)[key] = typeof value === 'string' ? value.trim() || null : value;
-      }
-      if (body.name !== undefined) set.name = body.name.trim();
-      if (body.email) set.email = body.email.toLowerCase();
-      if (body.rank !== undefined) set.rank = checkRank(existing.kind, body.rank);
-      // A move to another agency without a unit drops the old agency's unit.
-      if (body.agencyId && body.agencyId !== existing.agencyId && body.unitId === undefined) set.unitId = null;
+      inScope(ctx.actor, await personnelRepo.findAgency(db, agencyId), (a) => a.id, 'Perangkat daerah');
+      const set = changes(existing, body);
       await checkUnit(agencyId, set.unitId === undefined ? existing.unitId : set.unitId);
-      const row = await inTransaction(db, async (tx) => {
+      await revision.write(async (tx) => {
         const updated = await personnelRepo.updateEmployee(tx, id, set);
         if (set.rank && set.rank !== existing.rank && updated.rankTmt) {
           await personnelRepo.insertRank(tx, { employeeId: id, rank: set.rank, tmt: updated.rankTmt });
         }
-        if (updated.status !== existing.status) await publishEmployee(tx, PERSONNEL_EVENTS.employeeStatusChanged, updated, actor);
-        // Names and ranks show in holder answers and the directory.
-        await personnelRepo.bumpRevision(tx);
-        await appendAudit(tx, { actor, action: 'employee.updated', entityType: 'employee', entityId: id, requestId, data: { fields: Object.keys(set).sort() } });
-        return updated;
+        if (updated.status !== existing.status) await publishEmployee(ctx, tx, PERSONNEL_EVENTS.employeeStatusChanged, updated);
+        await appendAudit(tx, {
+          actor: ctx.actor, action: 'employee.updated', entityType: 'employee', entityId: id, requestId: ctx.requestId,
+          data: { fields: Object.keys(set).sort() },
+        });
       });
-      onChanged();
-      return present(actor, row);
+      return profiles.get(ctx, id);
     },
   };
 }

@@ -1,54 +1,26 @@
 import { appendAudit } from '../../platform/audit/index.js';
-import { inTransaction } from '../../platform/db/index.js';
 import { FieldConflictError, FieldError, NotFoundError } from '../../platform/errors.js';
-import type { Actor, Platform } from '../../platform/index.js';
+import type { Ctx, Platform } from '../../platform/index.js';
+import type { Revision } from '../../platform/snapshot.js';
 import type { RegionApi } from '../region/index.js';
-import { canManageAgency, closesCycle } from './personnel.policy.js';
-import { personnelRepo, type PositionRow, type UnitRow } from './personnel.repo.js';
-import {
-  UNIT_TREE_DEPTH, type CreatePositionBody, type CreateUnitBody, type PositionView, type SuperiorView, type UnitNode, type UnitTreeQuery,
-  type UpdatePositionBody, type UpdateUnitBody,
+import { closesCycle, inScope } from './personnel.policy.js';
+import { presentPosition, presentSuperior, presentUnit, presentUnitTree } from './personnel.present.js';
+import { personnelRepo, type UnitRow } from './personnel.repo.js';
+import type {
+  CreatePositionBody, CreateUnitBody, PositionView, SuperiorView, UnitNode, UnitTreeQuery, UpdatePositionBody, UpdateUnitBody,
 } from './personnel.schema.js';
 import { buildStructure, type OrganisationReference, type Structure } from './personnel.structure.js';
 
 /** Longest superior chain followed; real chains are four or five posts, so more means a cycle in the data. */
 const MAX_CHAIN = 20;
 
-const superiorOf = (p: PositionRow): SuperiorView => ({ id: p.id, title: p.title, eselon: p.eselon, unitId: p.unitId });
-
-/** Nests flat units under their parents, each with its head post; roots are units without a (current) parent. */
-function nest(units: UnitRow[], heads: PositionRow[]): UnitNode[] {
-  const headOf = new Map(heads.map((h) => [h.unitId, { id: h.id, title: h.title, eselon: h.eselon }]));
-  const nodes = new Map<string, UnitNode>(units.map((u) => [u.id, {
-    id: u.id, name: u.name, shortName: u.shortName, kind: u.kind, head: headOf.get(u.id) ?? null, children: [],
-  }]));
-  const roots: UnitNode[] = [];
-  for (const u of units) {
-    const parent = u.parentId ? nodes.get(u.parentId) : undefined;
-    (parent ? parent.children : roots).push(nodes.get(u.id)!);
-  }
-  // The response schema is depth-bounded; a deeper (malformed) tree is cut rather than failing the page.
-  const cut = (list: UnitNode[], depth: number): void => {
-    for (const n of list) if (depth <= 1) n.children = []; else cut(n.children, depth - 1);
-  };
-  cut(roots, UNIT_TREE_DEPTH);
-  return roots;
-}
-
 /** Organisation use cases: units and positions of the agencies (public org chart, no holders). */
 export function createOrganisationService(
   platform: Platform,
-  deps: { regions: Pick<RegionApi, 'listDistricts' | 'listVillages'>; onPositionsChanged: () => void },
+  deps: { regions: Pick<RegionApi, 'listVillages'>; revision: Revision },
 ) {
   const { db } = platform;
-  /** Today in the region's time zone: TMTs and delegations start at local midnight. */
-
-  /** The unit when the actor manages its agency; 404 otherwise. */
-  async function managedUnit(actor: Actor, id: string): Promise<UnitRow> {
-    const unit = await personnelRepo.findUnit(db, id);
-    if (!unit || !canManageAgency(actor, unit.agencyId)) throw new NotFoundError('Unit kerja');
-    return unit;
-  }
+  const { revision } = deps;
 
   /** A superior must be a post of the same agency and must not make the chain loop back. */
   async function checkSuperior(agencyId: string, positionId: string | null, superiorId: string): Promise<void> {
@@ -78,7 +50,7 @@ export function createOrganisationService(
     while (current?.superiorId && !seen.has(current.superiorId) && chain.length < MAX_CHAIN) {
       seen.add(current.superiorId);
       current = await personnelRepo.findPosition(db, current.superiorId);
-      if (current) chain.push(superiorOf(current));
+      if (current) chain.push(presentSuperior(current));
     }
     return chain;
   }
@@ -89,13 +61,7 @@ export function createOrganisationService(
     if (!position) return null;
     const unit = (await personnelRepo.findUnit(db, position.unitId))!;
     const agency = (await personnelRepo.findAgency(db, unit.agencyId))!;
-    return {
-      id: position.id, title: position.title, kind: position.kind, eselon: position.eselon, isHead: position.isHead,
-      validFrom: position.validFrom, validTo: position.validTo,
-      unit: { id: unit.id, name: unit.name, shortName: unit.shortName, kind: unit.kind },
-      agency: { id: agency.id, code: agency.code, name: agency.name, shortName: agency.shortName },
-      superiors: await superiorChain(position.id),
-    };
+    return presentPosition(position, unit, agency, await superiorChain(position.id));
   }
 
   return {
@@ -115,31 +81,33 @@ export function createOrganisationService(
       const at = query.at ?? platform.today();
       const units = await personnelRepo.listUnitsOf(db, agencyId, at);
       const heads = await personnelRepo.listHeadsOf(db, units.map((u) => u.id), at);
-      return nest(units, heads);
+      return presentUnitTree(units, heads);
     },
 
     /** Adds a unit under another unit of the same agency. */
-    async createUnit(actor: Actor, agencyId: string, body: CreateUnitBody, requestId: string | null = null): Promise<UnitNode> {
-      if (!canManageAgency(actor, agencyId) || !(await personnelRepo.findAgency(db, agencyId))) throw new NotFoundError('Perangkat daerah');
+    async createUnit(ctx: Ctx, agencyId: string, body: CreateUnitBody): Promise<UnitNode> {
+      inScope(ctx.actor, await personnelRepo.findAgency(db, agencyId), (a) => a.id, 'Perangkat daerah');
       const parent = await personnelRepo.findUnit(db, body.parentId);
       if (!parent || parent.agencyId !== agencyId) {
         throw new FieldError('body.parentId', 'Unit induk harus unit di perangkat daerah yang sama.', 'unit_outside_agency');
       }
-      const unit = await inTransaction(db, async (tx) => {
+      const unit = await revision.write(async (tx) => {
         const [row] = await personnelRepo.insertUnitsReturning(tx, [{
           agencyId, parentId: parent.id, name: body.name.trim(), shortName: body.shortName.trim(), kind: body.kind as UnitRow['kind'],
-          sortOrder: await personnelRepo.nextUnitSortOrder(tx, parent.id), validFrom: platform.today(),
+          sortOrder: await personnelRepo.nextUnitSortOrder(tx, parent.id), validFrom: ctx.today,
         }]);
-        await personnelRepo.bumpRevision(tx);
-        await appendAudit(tx, { actor, action: 'unit.created', entityType: 'unit', entityId: row!.id, requestId, data: { agencyId, parentId: parent.id, name: row!.name } });
+        await appendAudit(tx, {
+          actor: ctx.actor, action: 'unit.created', entityType: 'unit', entityId: row!.id, requestId: ctx.requestId,
+          data: { agencyId, parentId: parent.id, name: row!.name },
+        });
         return row!;
       });
-      return { id: unit.id, name: unit.name, shortName: unit.shortName, kind: unit.kind, head: null, children: [] };
+      return presentUnit(unit);
     },
 
     /** Renames or moves a unit; a move must stay inside the agency and must not put the unit under itself. */
-    async updateUnit(actor: Actor, id: string, body: UpdateUnitBody, requestId: string | null = null): Promise<UnitNode> {
-      const unit = await managedUnit(actor, id);
+    async updateUnit(ctx: Ctx, id: string, body: UpdateUnitBody): Promise<UnitNode> {
+      const unit = inScope(ctx.actor, await personnelRepo.findUnit(db, id), (u) => u.agencyId, 'Unit kerja');
       if (body.parentId !== undefined) {
         if (unit.parentId === null) throw new FieldError('body.parentId', 'Unit teratas perangkat daerah tidak dapat dipindah.', 'unit_is_root');
         const parent = await personnelRepo.findUnit(db, body.parentId);
@@ -151,32 +119,30 @@ export function createOrganisationService(
           throw new FieldError('body.parentId', `${parent.name} berada di bawah ${unit.name}; unit tidak dapat dipindah ke bawah dirinya sendiri.`, 'unit_cycle');
         }
       }
-      const updated = await inTransaction(db, async (tx) => {
+      const updated = await revision.write(async (tx) => {
         const row = await personnelRepo.updateUnit(tx, id, {
           ...(body.parentId !== undefined ? { parentId: body.parentId } : {}),
           ...(body.name !== undefined ? { name: body.name.trim() } : {}),
           ...(body.shortName !== undefined ? { shortName: body.shortName.trim() } : {}),
         });
-        await personnelRepo.bumpRevision(tx);
-        await appendAudit(tx, { actor, action: 'unit.updated', entityType: 'unit', entityId: id, requestId, data: { ...body } });
+        await appendAudit(tx, { actor: ctx.actor, action: 'unit.updated', entityType: 'unit', entityId: id, requestId: ctx.requestId, data: { ...body } });
         return row;
       });
-      deps.onPositionsChanged();
-      return { id: updated.id, name: updated.name, shortName: updated.shortName, kind: updated.kind, head: null, children: [] };
+      return presentUnit(updated);
     },
 
     /**
      * Adds a position to a unit. Eselon only for managerial posts; one current head per unit. The
      * superior defaults to the unit's head (or, for a head, the parent unit's head).
      */
-    async createPosition(actor: Actor, unitId: string, body: CreatePositionBody, requestId: string | null = null): Promise<PositionView> {
-      const unit = await managedUnit(actor, unitId);
+    async createPosition(ctx: Ctx, unitId: string, body: CreatePositionBody): Promise<PositionView> {
+      const unit = inScope(ctx.actor, await personnelRepo.findUnit(db, unitId), (u) => u.agencyId, 'Unit kerja');
       const eselon = body.eselon ?? null;
       if (eselon !== null && (body.kind === 'pelaksana' || body.kind === 'fungsional')) {
         throw new FieldError('body.eselon', 'Eselon hanya untuk jabatan pimpinan tinggi, administrator dan pengawas.', 'eselon_not_allowed');
       }
       const isHead = body.isHead ?? false;
-      const at = platform.today();
+      const at = ctx.today;
       let superiorId = body.superiorId ?? null;
       if (body.superiorId === undefined) {
         const headUnit = isHead ? unit.parentId : unit.id;
@@ -184,7 +150,7 @@ export function createOrganisationService(
       } else if (superiorId !== null) {
         await checkSuperior(unit.agencyId, null, superiorId);
       }
-      const id = await inTransaction(db, async (tx) => {
+      const id = await revision.write(async (tx) => {
         if (isHead && (await personnelRepo.listHeadsOf(tx, [unit.id], at)).length > 0) {
           throw new FieldConflictError('body.isHead', `${unit.name} sudah punya jabatan kepala unit.`, 'head_taken');
         }
@@ -192,33 +158,29 @@ export function createOrganisationService(
           unitId: unit.id, title: body.title.trim(), kind: body.kind, eselon, isHead, superiorId,
           sortOrder: await personnelRepo.nextPositionSortOrder(tx, unit.id), validFrom: at,
         }]);
-        await personnelRepo.bumpRevision(tx);
-        await appendAudit(tx, { actor, action: 'position.created', entityType: 'position', entityId: row!.id, requestId, data: { unitId, title: row!.title } });
+        await appendAudit(tx, {
+          actor: ctx.actor, action: 'position.created', entityType: 'position', entityId: row!.id, requestId: ctx.requestId, data: { unitId, title: row!.title },
+        });
         return row!.id;
       });
-      deps.onPositionsChanged();
       return positionView(id);
     },
 
     /** Renames a position, changes its eselon or its superior (same agency, no loops). */
-    async updatePosition(actor: Actor, id: string, body: UpdatePositionBody, requestId: string | null = null): Promise<PositionView> {
-      const position = await personnelRepo.findPosition(db, id);
-      const unit = position ? await personnelRepo.findUnit(db, position.unitId) : null;
-      if (!position || !unit || !canManageAgency(actor, unit.agencyId)) throw new NotFoundError('Jabatan');
+    async updatePosition(ctx: Ctx, id: string, body: UpdatePositionBody): Promise<PositionView> {
+      const { position, unit } = inScope(ctx.actor, await personnelRepo.findPositionWithUnit(db, id), (p) => p.unit.agencyId, 'Jabatan');
       if (body.superiorId) await checkSuperior(unit.agencyId, id, body.superiorId);
       if (body.eselon && (position.kind === 'pelaksana' || position.kind === 'fungsional')) {
         throw new FieldError('body.eselon', 'Eselon hanya untuk jabatan pimpinan tinggi, administrator dan pengawas.', 'eselon_not_allowed');
       }
-      await inTransaction(db, async (tx) => {
+      await revision.write(async (tx) => {
         await personnelRepo.updatePosition(tx, id, {
           ...(body.title !== undefined ? { title: body.title.trim() } : {}),
           ...(body.eselon !== undefined ? { eselon: body.eselon } : {}),
           ...(body.superiorId !== undefined ? { superiorId: body.superiorId } : {}),
         });
-        await personnelRepo.bumpRevision(tx);
-        await appendAudit(tx, { actor, action: 'position.updated', entityType: 'position', entityId: id, requestId, data: { ...body } });
+        await appendAudit(tx, { actor: ctx.actor, action: 'position.updated', entityType: 'position', entityId: id, requestId: ctx.requestId, data: { ...body } });
       });
-      deps.onPositionsChanged();
       return positionView(id);
     },
 
@@ -243,12 +205,10 @@ export function createOrganisationService(
         all.units.push(...s.units);
         all.positions.push(...s.positions);
       }
-      await inTransaction(db, async (tx) => {
+      await revision.write(async (tx) => {
         await personnelRepo.insertUnits(tx, all.units);
         await personnelRepo.insertPositions(tx, all.positions);
-        await personnelRepo.bumpRevision(tx);
       });
-      deps.onPositionsChanged();
       return { units: all.units.length, positions: all.positions.length };
     },
   };

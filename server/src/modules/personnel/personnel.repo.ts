@@ -1,6 +1,5 @@
 import { and, asc, desc, eq, gt, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import { containsPattern, type Db } from '../../platform/db/index.js';
-import { bumpRevision, readRevision } from '../../platform/snapshot.js';
 import {
   agencies, assignments, delegations, educationHistory, employees, leaveHistory, positions, rankHistory, trainingHistory, units,
 } from './personnel.tables.js';
@@ -19,9 +18,6 @@ export type DelegationRow = typeof delegations.$inferSelect;
 /** Rows valid on `at` of a table with start/end (end exclusive). */
 const inForce = (start: typeof assignments.startDate, end: typeof assignments.endDate, at: string) =>
   and(lte(start, at), or(isNull(end), gt(end, at)));
-
-/** The name of SIMPEG's revision counter (platform/snapshot). */
-const PERSONNEL_REVISION = 'personnel';
 
 /** Rows per INSERT statement: well under PostgreSQL's 65,535 bind parameters. */
 const INSERT_CHUNK = 500;
@@ -120,12 +116,6 @@ export const personnelRepo = {
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insert(positions).values(rows.slice(i, i + INSERT_CHUNK));
   },
 
-  /** Marks a change to people, units, positions or holders (the holder and directory snapshots); call inside the writing transaction. */
-  bumpRevision: (db: Db): Promise<void> => bumpRevision(db, PERSONNEL_REVISION),
-
-  /** The current personnel revision. */
-  revision: (db: Db): Promise<number> => readRevision(db, PERSONNEL_REVISION),
-
   // ── employees ──
 
   /** Every employee with agency, unit and the definitive position in force on `at`, ordered by name: the directory's source. */
@@ -146,6 +136,12 @@ export const personnelRepo = {
       .orderBy(asc(employees.name), asc(employees.id));
   },
 
+  /** Whether any employee is recorded yet. */
+  async hasEmployees(db: Db): Promise<boolean> {
+    const [row] = await db.select({ id: employees.id }).from(employees).limit(1);
+    return row !== undefined;
+  },
+
   async findEmployee(db: Db, id: string): Promise<EmployeeRow | null> {
     const [row] = await db.select().from(employees).where(eq(employees.id, id));
     return row ?? null;
@@ -154,6 +150,12 @@ export const personnelRepo = {
   async findEmployeeByUser(db: Db, userId: string): Promise<EmployeeRow | null> {
     const [row] = await db.select().from(employees).where(eq(employees.userId, userId));
     return row ?? null;
+  },
+
+  /** The employee records linked to these sign-in accounts (at most one each). */
+  async findEmployeesByUsers(db: Db, userIds: string[]): Promise<EmployeeRow[]> {
+    if (userIds.length === 0) return [];
+    return db.select().from(employees).where(inArray(employees.userId, userIds));
   },
 
   async findEmployeeByNip(db: Db, nip: string): Promise<EmployeeRow | null> {
@@ -173,14 +175,25 @@ export const personnelRepo = {
     return row ?? null;
   },
 
+  /** Unlinks the account from the employee record it is linked to; null when it was linked to none. */
+  async unlinkUser(db: Db, userId: string): Promise<EmployeeRow | null> {
+    const [row] = await db.update(employees).set({ userId: null, updatedAt: new Date() }).where(eq(employees.userId, userId)).returning();
+    return row ?? null;
+  },
+
   async updateEmployee(db: Db, id: string, set: Partial<NewEmployee>): Promise<EmployeeRow> {
     const [updated] = await db.update(employees).set({ ...set, updatedAt: new Date() }).where(eq(employees.id, id)).returning();
     return updated!;
   },
 
-  /** Locks a position row for the rest of the transaction, so holder checks and writes on it are serialised. */
-  async lockPosition(db: Db, id: string): Promise<PositionRow | null> {
-    const [row] = await db.select().from(positions).where(eq(positions.id, id)).for('update');
+  /**
+   * A position with its unit (whose agency decides the scope); with `lock`, the position row is locked
+   * for the rest of the transaction, so holder checks and writes on it are serialised.
+   */
+  async findPositionWithUnit(db: Db, id: string, lock = false): Promise<{ position: PositionRow; unit: UnitRow } | null> {
+    const query = db.select({ position: positions, unit: units }).from(positions)
+      .innerJoin(units, eq(units.id, positions.unitId)).where(eq(positions.id, id));
+    const [row] = lock ? await query.for('update', { of: positions }) : await query;
     return row ?? null;
   },
 
@@ -358,3 +371,6 @@ export const personnelRepo = {
     return row?.n ?? 1;
   },
 };
+
+/** One row of the directory: the employee with agency, unit and current position names. */
+export type DirectoryRow = Awaited<ReturnType<typeof personnelRepo.listDirectory>>[number];

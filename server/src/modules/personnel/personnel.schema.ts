@@ -102,11 +102,11 @@ export type UnitTreeQuery = Static<typeof UnitTreeQuery>;
 
 // ── Employees ────────────────────────────────────────────────────────────────────────────────
 
-const Uuid = Type.String({ format: 'uuid' });
-const IsoDate = Type.String({ format: 'date' });
+export const Uuid = Type.String({ format: 'uuid' });
+export const IsoDate = Type.String({ format: 'date' });
 /** A date sent in a body or query: a real record's date, 1900 to fifty years ahead (answers use IsoDate). */
-const DateInput = RecordDate();
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+export const DateInput = RecordDate();
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const EmployeeKind = Type.Enum(EMPLOYEE_KINDS);
 export const EmployeeStatus = Type.Enum(EMPLOYEE_STATUSES);
@@ -118,7 +118,7 @@ export const HoldingKind = Type.Union([Type.Literal('definitive'), DelegationKin
 export type HoldingKind = Static<typeof HoldingKind>;
 
 /** Golongan as written: `III/a` (PNS) or `IX` (PPPK); checked against the employee kind's ladder in the service. */
-const Rank = Text({ maxLength: 10, description: 'Golongan: III/a untuk PNS, IX untuk PPPK' });
+export const Rank = Text({ maxLength: 10, description: 'Golongan: III/a untuk PNS, IX untuk PPPK' });
 const Nip = Text({ minLength: 18, maxLength: 24, description: 'NIP atau NI PPPK, 18 digit (spasi boleh)' });
 
 /** A person as other records point at them (holder of a position, delegate). */
@@ -217,6 +217,8 @@ export const AssignmentRecord = Type.Object({
 export const DelegationRecord = Type.Object({
   id: Uuid, kind: DelegationKind, position: PositionRef, employee: EmployeeRef, skNumber: Type.String(), skDate: Nullable(IsoDate),
   startDate: IsoDate, endDate: Nullable(IsoDate), reason: Type.String(),
+  /** What the caller may do with it. */
+  abilities: Type.Object({ canEnd: Type.Boolean() }),
 });
 export type DelegationRecord = Static<typeof DelegationRecord>;
 export const EducationRecord = Type.Object({ id: Uuid, level: EducationLevel, institution: Type.String(), major: Nullable(Type.String()), graduationYear: Type.Integer() });
@@ -283,7 +285,7 @@ export type CreateEmployeeBody = Static<typeof CreateEmployeeBody>;
 export const UpdateEmployeeBody = Type.Partial(Type.Object(employeeFields), { additionalProperties: false, minProperties: 1 });
 export type UpdateEmployeeBody = Static<typeof UpdateEmployeeBody>;
 
-const SkNumber = Text({ minLength: 3, maxLength: 100, description: 'Nomor SK' });
+export const SkNumber = Text({ minLength: 3, maxLength: 100, description: 'Nomor SK' });
 
 export const AssignBody = Type.Object(
   { positionId: Uuid, startDate: DateInput, skNumber: Type.Optional(Nullable(SkNumber)), skDate: Type.Optional(Nullable(DateInput)) },
@@ -334,6 +336,8 @@ export const UnitPosition = Type.Object({
   superiorId: Nullable(Uuid),
   holder: HolderView,
   delegations: Type.Array(DelegationRecord),
+  /** What the caller may do with the position: appoint a Plt/Plh (managerial posts only), assign a definitive holder. */
+  abilities: Type.Object({ canDelegate: Type.Boolean(), canAssign: Type.Boolean() }),
 });
 export type UnitPosition = Static<typeof UnitPosition>;
 
@@ -376,70 +380,13 @@ export const UpdatePositionBody = Type.Partial(Type.Object({
 }), { additionalProperties: false, minProperties: 1 });
 export type UpdatePositionBody = Static<typeof UpdatePositionBody>;
 
-// ── Statistics ───────────────────────────────────────────────────────────────────────────────
-
-export const StatisticsQuery = Type.Object({ agencyId: Type.Optional(Uuid) }, { additionalProperties: false });
-export type StatisticsQuery = Static<typeof StatisticsQuery>;
-
-/** One bar of a headcount breakdown: a stable key, its Indonesian label, and the count. */
-export const Count = Type.Object({ key: Type.String(), label: Type.String(), count: Type.Integer() });
-export type Count = Static<typeof Count>;
-
-/** Headcounts of active employees, as the old Portal Data published them. */
-export const PersonnelStatistics = Type.Object({
-  /** The day the figures describe. */
-  at: IsoDate,
-  total: Type.Integer(),
-  byKind: Type.Array(Count),
-  byAgency: Type.Array(Count),
-  byRank: Type.Array(Count),
-  byGender: Type.Array(Count),
-  byEducation: Type.Array(Count),
-  byAgeBand: Type.Array(Count),
-  byPositionKind: Type.Array(Count),
+/** Which agencies' records the caller may manage in SIMPEG, as the server's policy decides. */
+export const PersonnelAccess = Type.Object({
+  /** May reach the admin screens (import) at all. */
+  canManageAny: Type.Boolean(),
+  /** The agencies whose records the caller may change; null means every agency (BKPSDM). */
+  manageAgencyIds: Nullable(Type.Array(Uuid)),
+  /** The caller's own agency: the default of agency pickers. */
+  ownAgencyId: Nullable(Uuid),
 });
-export type PersonnelStatistics = Static<typeof PersonnelStatistics>;
-
-// ── History records ──────────────────────────────────────────────────────────────────────────
-
-export const AddRankBody = Type.Object(
-  { rank: Rank, tmt: DateInput, skNumber: Type.Optional(Nullable(SkNumber)), skDate: Type.Optional(Nullable(DateInput)) },
-  { additionalProperties: false },
-);
-export type AddRankBody = Static<typeof AddRankBody>;
-
-export const AddEducationBody = Type.Object(
-  {
-    level: EducationLevel,
-    institution: Text({ minLength: 2, maxLength: 200 }),
-    major: Type.Optional(Nullable(Type.String({ maxLength: 120 }))),
-    graduationYear: Type.Integer({ minimum: 1950, maximum: 2100 }),
-  },
-  { additionalProperties: false },
-);
-export type AddEducationBody = Static<typeof AddEducationBody>;
-
-export const AddTrainingBody = Type.Object(
-  {
-    kind: Type.Enum(TRAINING_KINDS),
-    name: Text({ minLength: 3, maxLength: 200 }),
-    institution: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-    hours: Type.Optional(Nullable(Type.Integer({ minimum: 1, maximum: 2000 }))),
-    startDate: DateInput,
-    endDate: Type.Optional(Nullable(DateInput)),
-  },
-  { additionalProperties: false },
-);
-export type AddTrainingBody = Static<typeof AddTrainingBody>;
-
-export const AddLeaveBody = Type.Object(
-  {
-    kind: Type.Enum(LEAVE_KINDS),
-    startDate: DateInput,
-    /** Inclusive: the last day of leave, as on the leave letter. */
-    endDate: DateInput,
-    note: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
-  },
-  { additionalProperties: false },
-);
-export type AddLeaveBody = Static<typeof AddLeaveBody>;
+export type PersonnelAccess = Static<typeof PersonnelAccess>;

@@ -6,19 +6,19 @@ import type { RegionService } from './region.service.js';
 const tags = ['region'];
 
 /** Public routes for the regency's districts and villages. */
-export function regionRoutes(app: App, regions: RegionService): void {
+export function regionRoutes(app: App, { places }: RegionService): void {
   app.get('/api/regions', {
     schema: { tags, summary: 'Kabupaten/kota yang dilayani', response: { 200: RegencyView } },
     config: { access: 'public' },
-  }, () => regions.getRegency());
+  }, () => places.getRegency());
 
   app.get('/api/regions/districts', {
     schema: { tags, summary: 'Daftar kecamatan', response: { 200: Type.Array(DistrictView) } },
     config: { access: 'public' },
-  }, () => regions.listDistricts());
+  }, () => places.listDistricts());
 
   app.get('/api/regions/districts/:code/villages', {
     schema: { tags, summary: 'Daftar desa/kelurahan di satu kecamatan', params: DistrictParams, response: { 200: Type.Array(VillageView) } },
     config: { access: 'public' },
-  }, (req) => regions.listVillages(req.params.code));
+  }, (req) => places.listVillages(req.params.code));
 }

@@ -138,6 +138,10 @@ export const STATUS_WORDS: Record<string, 'active' | 'leave' | 'retired' | 'tran
   PENSIUN: 'retired', RETIRED: 'retired', PINDAH: 'transferred', MUTASIKELUAR: 'transferred', TRANSFERRED: 'transferred',
 };
 
+export const DELEGATION_KIND_WORDS: Record<string, 'plt' | 'plh' | 'pj' | 'pjs'> = {
+  PLT: 'plt', PELAKSANATUGAS: 'plt', PLH: 'plh', PELAKSANAHARIAN: 'plh', PJ: 'pj', PENJABAT: 'pj', PJS: 'pjs', PENJABATSEMENTARA: 'pjs',
+};
+
 export const YES_NO: Record<string, boolean> = { YA: true, Y: true, YES: true, TRUE: true, '1': true, TIDAK: false, T: false, NO: false, FALSE: false, '0': false };
 
 type Education = 'SD' | 'SMP' | 'SMA' | 'D1' | 'D2' | 'D3' | 'D4' | 'S1' | 'S2' | 'S3';

@@ -4,10 +4,12 @@ import { seedReference } from '../../../../seeds/index.js';
 import { buildTestApp, type TestApp } from '../../../../test/app.js';
 import { makeNip, makeUser, signIn, type SessionHeaders } from '../../../../test/factories.js';
 import { queryRows } from '../../../platform/db/index.js';
+import { dayText } from '../personnel.format.js';
 import { csv, errorLines, imported, rejected, tableCounts, upload } from './import.test-fixtures.js';
 
 // closeMissing=true: a structure file is the whole structure of its agencies, so coded units and
-// positions it leaves out close today; held posts and units still in use are error rows instead.
+// positions it leaves out close today; held posts (definitively or by a Plt/Plh in force or to
+// come) and units still in use are error rows instead.
 
 let t: TestApp;
 let bkpsdm: SessionHeaders;
@@ -36,11 +38,18 @@ const EMPLOYEE_HEADER = ['nip', 'jenis_pegawai', 'nama', 'jenis_kelamin', 'tangg
 const HANA = makeNip('1990-05-05', '2015-03', 'female');
 const IWAN = makeNip('1991-06-06', '2016-03', 'male');
 const hana = [HANA, 'PNS', 'Hana Pertiwi', 'P', '1990-05-05', 'III/b', 'S1', 'diskominfo', '', 'UJI-P1', '2025-01-02'];
+const DELEGATION_HEADER = ['kode_jabatan', 'nip', 'jenis_pelimpahan', 'nomor_sk', 'tanggal_sk', 'tanggal_mulai', 'tanggal_selesai', 'alasan'];
 
 const validTo = async (table: 'units' | 'positions', code: string) =>
   (await queryRows<{ valid_to: string | null }>(t.platform.db, sql`SELECT valid_to::text FROM ${sql.raw(table)} WHERE external_id = ${code}`))[0]!.valid_to;
 /** The region's date, which the import closes records on (after midnight WIB, UTC still says yesterday). */
 const today = () => t.platform.today();
+/** The region's date `days` from today. */
+const day = (days: number) => {
+  const d = new Date(`${today()}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+};
 
 describe('closing what a complete structure file leaves out', () => {
   it('sets up two bidang, a seksi, three posts and a holder', async () => {
@@ -101,6 +110,34 @@ describe('closing what a complete structure file leaves out', () => {
     const tree = (await t.app.inject({ method: 'GET', url: `/api/agencies/${agency.id}/units` })).json<{ name: string; children: { name: string }[] }[]>()[0]!;
     expect(tree.children.map((c) => c.name)).toContain('Bidang Uji Satu');
     expect(tree.children.map((c) => c.name)).not.toContain('Bidang Uji Dua');
+  });
+
+  it('a post with a Plt in force or a Plh to come stays open and is an error row; a term that is over holds nothing open', async () => {
+    const administrator = (code: string, title: string) => [code, 'UJI-1', title, 'Administrator', 'III.a', 'tidak', ''];
+    await imported(upload(t, bkpsdm, 'positions', csv([POSITION_HEADER,
+      administrator('UJI-A1', 'Perencana Uji Satu'), administrator('UJI-A2', 'Perencana Uji Dua'), administrator('UJI-A3', 'Perencana Uji Tiga')])));
+    const delegation = (code: string, kind: string, start: string, lastDay: string) => [code, IWAN, kind, '800.1.3/090/2025', '', start, lastDay, 'Pengisian sementara'];
+    const plt = delegation('UJI-A1', 'Plt', '02-01-2025', '');
+    await imported(upload(t, bkpsdm, 'delegations', csv([DELEGATION_HEADER,
+      plt, delegation('UJI-A2', 'Plh', day(30), day(40)), delegation('UJI-A3', 'Plt', '02-01-2024', '30-06-2024')])));
+
+    const file = csv([POSITION_HEADER, POSITION.analis]);
+    const dryRun = await imported(upload(t, bkpsdm, 'positions', file, { dryRun: true, closeMissing: true }));
+    expect(dryRun.closed).toEqual({ units: 0, positions: 1, records: [{ table: 'positions', code: 'UJI-A3', name: 'Perencana Uji Tiga' }] });
+    expect(errorLines(dryRun).sort()).toEqual([
+      `0 kode_jabatan: jabatan "Perencana Uji Dua" tidak ada di berkas sehingga akan ditutup, tetapi Plh Iwan Setiadi (NIP ${IWAN}) ditunjuk mulai ${dayText(day(30))}; `
+      + 'akhiri pelimpahan itu lebih dulu atau cantumkan jabatan ini di berkas',
+      `0 kode_jabatan: jabatan "Perencana Uji Satu" tidak ada di berkas sehingga akan ditutup, tetapi Plt Iwan Setiadi (NIP ${IWAN}) bertugas tanpa batas waktu; `
+      + 'akhiri pelimpahan itu lebih dulu atau cantumkan jabatan ini di berkas',
+    ]);
+    await rejected(upload(t, bkpsdm, 'positions', file, { closeMissing: true }));
+    expect(await validTo('positions', 'UJI-A3')).toBeNull();
+
+    // The Plt's last day was yesterday: the post is free to close today.
+    await imported(upload(t, bkpsdm, 'delegations', csv([DELEGATION_HEADER, [...plt.slice(0, 6), day(-1), ...plt.slice(7)]])));
+    const after = await imported(upload(t, bkpsdm, 'positions', file, { dryRun: true, closeMissing: true }));
+    expect(after.closed!.records.map((r) => r.code).sort()).toEqual(['UJI-A1', 'UJI-A3']);
+    expect(errorLines(after)).toEqual([expect.stringContaining('"Perencana Uji Dua" tidak ada di berkas sehingga akan ditutup, tetapi Plh Iwan Setiadi')]);
   });
 
   it('an employees file cannot close anything: closeMissing there is an error', async () => {

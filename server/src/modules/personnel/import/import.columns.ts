@@ -59,6 +59,18 @@ export const COLUMNS: Record<TableKind, readonly ColumnSpec[]> = {
     col('nomor_sk', false, '821.2/012/2023'),
     col('tmt_cpns', false, '01-05-2015'),
   ],
+  // Plt/Plh/Pj/Pjs: the position by the code its positions file gave it, the delegate by NIP.
+  // tanggal_selesai is the last day of the term as the SK says it ("sampai dengan"); empty = open.
+  delegations: [
+    col('kode_jabatan', true, 'DKI-KABID-APTIKA'),
+    col('nip', true, '198609262015051001'),
+    col('jenis_pelimpahan', true, 'Plt'),
+    col('nomor_sk', true, '800.1.3/015/2025'),
+    col('tanggal_sk', false, '30-12-2024'),
+    col('tanggal_mulai', true, '02-01-2025'),
+    col('tanggal_selesai', true, '30-06-2025'),
+    col('alasan', true, 'Kepala bidang pensiun; jabatan lowong'),
+  ],
 };
 
 /** Header text as a column name: `Kode Unit`, `KODE-UNIT` and ` kode_unit ` all read as `kode_unit`. */

@@ -1,4 +1,6 @@
-import type { EmployeeRow, PositionRow, UnitRow } from '../personnel.repo.js';
+import type { Actor } from '../../../platform/http/actor.js';
+import { canManageAgency } from '../personnel.policy.js';
+import type { DelegationRow, EmployeeRow, PositionRow, UnitRow } from '../personnel.repo.js';
 import type { Problems, SourceRow } from './import.cells.js';
 
 // What the planner knows: the database as it is (a snapshot read in the import's transaction), the
@@ -31,18 +33,35 @@ export interface SnapAssignment {
   holderName: string;
 }
 
+/** A Plt/Plh/Pj/Pjs delegation, with its delegate's NIP and name for messages. */
+export type SnapDelegation = Pick<DelegationRow, 'id' | 'positionId' | 'employeeId' | 'kind' | 'skNumber' | 'skDate' | 'startDate' | 'endDate' | 'reason'> & {
+  delegateNip: string;
+  delegateName: string;
+};
+
+/** Everything that ever held or covered some positions: what a delegations file is checked against. */
+export interface Holdings {
+  delegations: SnapDelegation[];
+  assignments: { employeeId: string; positionId: string; startDate: string; endDate: string | null }[];
+}
+
 /** The database as the planner sees it. */
 export interface Snapshot {
+  /** The date the import began (ctx.today): what it writes as valid_from and closes on, and what "current" means. */
   today: string;
   agencies: SnapAgency[];
   units: SnapUnit[];
   positions: SnapPosition[];
   employees: SnapEmployee[];
   openAssignments: SnapAssignment[];
+  /** Delegations in force today or starting later (closing a post must not strand its Plt). */
+  currentDelegations: SnapDelegation[];
 }
 
 /** Whose rows the caller may import: BKPSDM every agency, an agency admin their own. */
 export interface Scope {
+  actor: Actor;
+  /** True when rows without an agency code have no default agency (BKPSDM imports for every agency). */
   all: boolean;
   agencyId: string | null;
 }
@@ -56,8 +75,8 @@ export function createContext(snap: Snapshot, scope: Scope, problems: Problems) 
   const positionById = new Map(snap.positions.map((p) => [p.id, p]));
   const positionByExt = new Map(snap.positions.filter((p) => p.externalId !== null).map((p) => [p.externalId!, p]));
   const topUnitOf = new Map(snap.units.filter((u) => u.current && u.parentId === null && u.kind === 'opd').map((u) => [u.agencyId, u]));
-  /** Codes of file rows that already failed: references to them report nothing more. */
-  const failedCodes = new Set<string>();
+  /** Codes of file rows that already failed (while reading, mapping or planning): references to them report nothing more. */
+  const failedCodes = problems.failedCodes;
   const own = scope.agencyId ? agencyById.get(scope.agencyId) : undefined;
 
   return {
@@ -73,9 +92,9 @@ export function createContext(snap: Snapshot, scope: Scope, problems: Problems) 
       return scope.all ? undefined : own;
     },
 
-    /** True when the caller may import rows of this agency. */
+    /** True when the caller may import rows of this agency: SIMPEG's scope check, as every form applies it. */
     canWrite(agencyId: string): boolean {
-      return scope.all || agencyId === scope.agencyId;
+      return canManageAgency(scope.actor, agencyId);
     },
 
     /** The message for a row of another agency than the agency admin's own. */

@@ -4,7 +4,7 @@ import { seedReference } from '../../../../seeds/index.js';
 import { buildTestApp, type TestApp } from '../../../../test/app.js';
 import { accountState, makeNip, signInAdministrators, type Administrators } from '../../../../test/factories.js';
 import { queryRows } from '../../../platform/db/index.js';
-import type { Actor } from '../../../platform/index.js';
+import { systemContext, type Actor } from '../../../platform/index.js';
 import type { EmployeeProfile } from '../index.js';
 import { csv, upload } from './import.test-fixtures.js';
 
@@ -73,7 +73,7 @@ describe('a leaver recorded by an import loses the account', () => {
     const cli: Actor = {
       kind: 'token', userId: null, username: 'cli', displayName: 'Baris perintah', userKind: null, agencyId: null, roles: [], permissions: new Set(['personnel:manage']),
     };
-    const report = await t.modules.personnel.imports.importFile(cli, { kind: 'siasn', dryRun: false, bytes: Buffer.from(siasn) });
+    const report = await t.modules.personnel.imports.importFile(systemContext(t.platform.today(), cli), { kind: 'siasn', dryRun: false, bytes: Buffer.from(siasn) });
     expect(report).toMatchObject({ committed: true, errorCount: 0 });
     await t.platform.events.drain();
     expect(await accountState(t, userId)).toEqual({ status: 'disabled', disabled_reason: 'personnel' });

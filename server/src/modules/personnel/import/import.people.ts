@@ -116,10 +116,16 @@ function resolveRow(ctx: Context, structure: StructurePlan, e: EmployeeInput, ex
 
 /** Plans employees and their assignments; the actor is recorded as the assignments' creator and as the events' causer. */
 export function planPeople(ctx: Context, structure: StructurePlan, inputs: EmployeeInput[], actor: Pick<Actor, 'userId' | 'agencyId' | 'permissions'>): PeoplePlan {
-  const { snap } = ctx;
-  const actorId = actor.userId;
   const plan: PeoplePlan = { insert: [], update: [], counts: noCounts(), ranks: [], moreRanks: [], assignments: { open: [], close: [], correct: [] }, events: [] };
-  const stored = new Map(snap.employees.map((e) => [e.nip, e]));
+  const rows = resolveRows(ctx, structure, inputs);
+  const changed = planAssignments(ctx, structure, rows, plan, actor.userId);
+  planRecords(rows, changed, plan, actor);
+  return plan;
+}
+
+/** Step 1: each row once per NIP, with its stored record, agency, unit and position. */
+function resolveRows(ctx: Context, structure: StructurePlan, inputs: EmployeeInput[]): Resolved[] {
+  const stored = new Map(ctx.snap.employees.map((e) => [e.nip, e]));
   const firstRow = new Map<string, number>();
   const rows: Resolved[] = [];
   for (const e of inputs) {
@@ -132,9 +138,17 @@ export function planPeople(ctx: Context, structure: StructurePlan, inputs: Emplo
     const resolved = resolveRow(ctx, structure, e, existing);
     if (resolved) rows.push({ input: e, id: existing?.id ?? randomUUID(), existing, ...resolved });
   }
+  return rows;
+}
 
-  const openOfPosition = new Map(snap.openAssignments.map((a) => [a.positionId, a]));
-  const openOfEmployee = new Map(snap.openAssignments.map((a) => [a.employeeId, a]));
+/**
+ * Step 2: definitive assignments. One holder per position (in the file and against the database);
+ * a new position ends the employee's open assignment on the new TMT. Returns the employees whose
+ * assignments change.
+ */
+function planAssignments(ctx: Context, structure: StructurePlan, rows: Resolved[], plan: PeoplePlan, actorId: string | null): Set<string> {
+  const openOfPosition = new Map(ctx.snap.openAssignments.map((a) => [a.positionId, a]));
+  const openOfEmployee = new Map(ctx.snap.openAssignments.map((a) => [a.employeeId, a]));
   const rowOfEmployee = new Map(rows.map((r) => [r.id, r]));
   const claims = new Map<string, Resolved>();
   const changed = new Set<string>();
@@ -182,7 +196,11 @@ export function planPeople(ctx: Context, structure: StructurePlan, inputs: Emplo
     plan.events.push(outboxEvent(PERSONNEL_EVENTS.assignmentChanged, { assignmentId: assignment.id, employeeId: r.id, positionId: r.positionId, startDate: tmt, endDate: null }));
     changed.add(r.id);
   }
+  return changed;
+}
 
+/** Step 3: employee records inserted or updated, their rank history, and the employee events. */
+function planRecords(rows: Resolved[], changed: Set<string>, plan: PeoplePlan, actor: Pick<Actor, 'userId' | 'agencyId' | 'permissions'>): void {
   for (const r of rows) {
     const { fields, existing } = r;
     // The stored link is kept by the import (it never writes user_id), so the event names that account.
@@ -203,5 +221,4 @@ export function planPeople(ctx: Context, structure: StructurePlan, inputs: Emplo
       plan.moreRanks.push({ employeeId: r.id, rank: fields.rank, tmt: fields.rankTmt });
     }
   }
-  return plan;
 }

@@ -1,8 +1,9 @@
-import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import { copyRecords, type Database, type Db } from '../../../platform/db/index.js';
 import type { NewEmployee, NewPosition, NewUnit } from '../personnel.repo.js';
-import { agencies, assignments, employees, positions, rankHistory, units } from '../personnel.tables.js';
-import type { Snapshot } from './import.context.js';
+import { agencies, assignments, delegations, employees, positions, rankHistory, units } from '../personnel.tables.js';
+import type { Holdings, Snapshot, SnapDelegation } from './import.context.js';
+import type { NewDelegation } from './import.delegations.js';
 import type { NewAssignment } from './import.people.js';
 
 /** Rows per statement: well under PostgreSQL's 65,535 bind parameters for the widest table. */
@@ -13,6 +14,13 @@ const UPDATE_CHUNK = 5000;
 const IMPORT_LOCK_KEY = 3328_0004;
 
 const isCurrent = (validTo: string | null, today: string) => validTo === null || validTo > today;
+
+/** The columns of a delegation as the planner sees it, with its delegate's NIP and name. */
+const DELEGATION_FIELDS = {
+  id: delegations.id, positionId: delegations.positionId, employeeId: delegations.employeeId, kind: delegations.kind,
+  skNumber: delegations.skNumber, skDate: delegations.skDate, startDate: delegations.startDate, endDate: delegations.endDate,
+  reason: delegations.reason, delegateNip: employees.nip, delegateName: employees.name,
+};
 
 function chunks<T>(rows: T[]): T[][] {
   const out: T[][] = [];
@@ -85,7 +93,12 @@ export const importRepo = {
     await db.execute(sql`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`);
   },
 
-  /** The agencies, the whole structure, the employees with the given NIPs and every open assignment. */
+  /** Every agency record's code and names, current and former, which SIASN's OPD names are matched against. */
+  async agencyNames(db: Db): Promise<{ code: string; name: string; shortName: string }[]> {
+    return db.select({ code: agencies.code, name: agencies.name, shortName: agencies.shortName }).from(agencies);
+  },
+
+  /** The agencies, the whole structure, the employees with the given NIPs, every open assignment and the delegations from `today` on. */
   async snapshot(db: Db, nips: string[], today: string): Promise<Snapshot> {
     // One after another: a transaction is one connection, and pg refuses overlapping queries on it.
     const agencyRows = await db.select({ id: agencies.id, code: agencies.code, name: agencies.name, shortName: agencies.shortName, validTo: agencies.validTo })
@@ -102,6 +115,8 @@ export const importRepo = {
       id: assignments.id, employeeId: assignments.employeeId, positionId: assignments.positionId, startDate: assignments.startDate,
       skNumber: assignments.skNumber, holderNip: employees.nip, holderName: employees.name,
     }).from(assignments).innerJoin(employees, eq(employees.id, assignments.employeeId)).where(isNull(assignments.endDate));
+    const delegationRows: SnapDelegation[] = await db.select(DELEGATION_FIELDS).from(delegations)
+      .innerJoin(employees, eq(employees.id, delegations.employeeId)).where(or(isNull(delegations.endDate), gt(delegations.endDate, today)));
     const employeeRows: Snapshot['employees'] = [];
     for (const chunk of chunks(nips)) {
       const found = await db.select({
@@ -120,6 +135,7 @@ export const importRepo = {
       positions: positionRows.map(({ validTo, ...p }) => ({ ...p, current: isCurrent(validTo, today) })),
       employees: employeeRows,
       openAssignments: openRows,
+      currentDelegations: delegationRows,
     };
   },
 
@@ -204,5 +220,41 @@ export const importRepo = {
 
   async openAssignments(bound: Database, rows: NewAssignment[]): Promise<void> {
     await copyRecords(bound, assignments, ['id', 'employeeId', 'positionId', 'startDate', 'skNumber', 'createdBy'], rows);
+  },
+
+  /**
+   * Locks positions until the transaction ends, as the delegation form locks the one it delegates,
+   * so a delegation made by hand meanwhile cannot slip past the import's overlap check.
+   */
+  async lockPositions(db: Db, ids: string[]): Promise<void> {
+    for (const chunk of chunks([...ids].sort())) await db.select({ id: positions.id }).from(positions).where(inArray(positions.id, chunk)).for('update');
+  },
+
+  /** Every delegation and definitive assignment, past, present and future, of the given positions. */
+  async holdingsOf(db: Db, positionIds: string[]): Promise<Holdings> {
+    const out: Holdings = { delegations: [], assignments: [] };
+    for (const chunk of chunks(positionIds)) {
+      out.delegations.push(...await db.select(DELEGATION_FIELDS).from(delegations)
+        .innerJoin(employees, eq(employees.id, delegations.employeeId)).where(inArray(delegations.positionId, chunk)));
+      out.assignments.push(...await db.select({
+        employeeId: assignments.employeeId, positionId: assignments.positionId, startDate: assignments.startDate, endDate: assignments.endDate,
+      }).from(assignments).where(inArray(assignments.positionId, chunk)));
+    }
+    return out;
+  },
+
+  async insertDelegations(db: Db, rows: NewDelegation[]): Promise<void> {
+    for (const chunk of chunks(rows)) await db.insert(delegations).values(chunk);
+  },
+
+  /** Corrects the SK and reason of stored delegations, or ends them earlier. */
+  async updateDelegations(db: Db, rows: { id: string; skNumber: string; skDate: string | null; endDate: string | null; reason: string }[]): Promise<void> {
+    await updateMany(db, 'delegations', [
+      { name: 'id', type: 'uuid', value: (r) => r.id },
+      { name: 'sk_number', type: 'text', value: (r) => r.skNumber },
+      { name: 'sk_date', type: 'date', value: (r) => r.skDate },
+      { name: 'end_date', type: 'date', value: (r) => r.endDate },
+      { name: 'reason', type: 'text', value: (r) => r.reason },
+    ], rows);
   },
 };

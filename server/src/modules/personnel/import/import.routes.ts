@@ -13,7 +13,7 @@ import type { ImportService } from './import.service.js';
 const tags = ['personnel'];
 
 /** Download names of the templates, in the users' words. */
-const TEMPLATE_NAMES: Record<TableKind, string> = { units: 'unit', positions: 'jabatan', employees: 'pegawai' };
+const TEMPLATE_NAMES: Record<TableKind, string> = { units: 'unit', positions: 'jabatan', employees: 'pegawai', delegations: 'pelimpahan' };
 
 // Busboy stops a file at `fileSize` and the reader below counts the bytes as they stream in and
 // answers 413 at once, so an oversized or endless upload never sits in memory beyond
@@ -40,8 +40,8 @@ function multipartError(err: unknown): Error {
  */
 function formReader(service: ImportService) {
   return async (req: FastifyRequest): Promise<void> => {
-    if (req.actor.kind === 'anonymous') throw new UnauthenticatedError();
-    service.assertMayImport(req.actor);
+    if (req.ctx.actor.kind === 'anonymous') throw new UnauthenticatedError();
+    service.assertMayImport(req.ctx);
     if (!req.isMultipart()) {
       throw new AppError(415, 'unsupported_media_type', 'Kirim sebagai multipart/form-data dengan isian kind, dryRun dan file (berkas).');
     }
@@ -77,7 +77,7 @@ export function importRoutes(app: App, service: ImportService): void {
       preValidation: formReader(service),
       schema: {
         tags,
-        summary: 'Impor unit, jabatan, pegawai (CSV/XLSX) atau data SIASN (JSON); dryRun=true hanya memeriksa',
+        summary: 'Impor unit, jabatan, pegawai, pelimpahan Plt/Plh (CSV/XLSX) atau data SIASN (JSON); dryRun=true hanya memeriksa',
         description: `Semua baris diperiksa; bila ada satu kesalahan saja, tidak ada yang disimpan (422 dengan laporan per baris). Berkas maksimal ${MAX_FILE_BYTES / 1024 / 1024} MB.`,
         consumes: ['multipart/form-data'],
         body: ImportForm,
@@ -89,8 +89,8 @@ export function importRoutes(app: App, service: ImportService): void {
     }, async (req) => {
       const upload = uploads.get(req);
       if (!upload) throw new ValidationError('Berkas belum dilampirkan pada isian "file".', { fields: { 'body.file': 'wajib diisi' } });
-      return service.importFile(req.actor, {
-        kind: req.body.kind, dryRun: req.body.dryRun ?? false, closeMissing: req.body.closeMissing ?? false, bytes: upload.bytes, fileName: upload.name, requestId: String(req.id),
+      return service.importFile(req.ctx, {
+        kind: req.body.kind, dryRun: req.body.dryRun ?? false, closeMissing: req.body.closeMissing ?? false, bytes: upload.bytes, fileName: upload.name,
       });
     });
 

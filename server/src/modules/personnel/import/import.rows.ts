@@ -1,8 +1,8 @@
-import { crossCheck, validateEmployeeNumber } from '../personnel.nip.js';
+import { crossCheck, parseEmployeeNumber, validateEmployeeNumber } from '../personnel.nip.js';
 import { pnsRank, pppkGrade } from '../personnel.ranks.js';
-import type { EMPLOYEE_STATUSES, ESELONS, POSITION_KINDS, UNIT_KINDS } from '../personnel.tables.js';
+import type { DELEGATION_KINDS, EMPLOYEE_STATUSES, ESELONS, POSITION_KINDS, UNIT_KINDS } from '../personnel.tables.js';
 import {
-  EMPLOYEE_KIND_WORDS, GENDER_WORDS, POSITION_KIND_WORDS, STATUS_WORDS, UNIT_KIND_WORDS, YES_NO,
+  DELEGATION_KIND_WORDS, EMPLOYEE_KIND_WORDS, GENDER_WORDS, POSITION_KIND_WORDS, STATUS_WORDS, UNIT_KIND_WORDS, YES_NO,
   educationLevel, eselonOf, isScientific, lookup, parseDate, parseText, type Problems, type SourceRow,
 } from './import.cells.js';
 import { COLUMNS, normaliseHeader } from './import.columns.js';
@@ -11,7 +11,8 @@ import type { TableKind } from './import.schema.js';
 
 // Rows → typed inputs, one row at a time. Every field problem is reported (not only the first),
 // so one pass over the report fixes the file. `undefined` in an input means "column not in the
-// file": the import then keeps what is stored; `null` means the cell was empty.
+// file": the import then keeps what is stored; `null` means the cell was empty. Dates are judged
+// against `today`, the date the import began (ctx.today), never the machine's clock.
 
 type Eselon = (typeof ESELONS)[number];
 
@@ -72,6 +73,21 @@ export interface EmployeeInput {
   tmtCpns: string | null | undefined;
 }
 
+/** A delegation row (Plt/Plh/Pj/Pjs); the end date is stored exclusive, as the form stores it. */
+export interface DelegationInput {
+  src: SourceRow;
+  positionCode: string;
+  nip: string;
+  kind: (typeof DELEGATION_KINDS)[number];
+  skNumber: string;
+  /** Undefined when the column is left out: a stored delegation keeps its SK date. */
+  skDate: string | null | undefined;
+  startDate: string;
+  /** The day after the last day written in tanggal_selesai; null = until further notice. */
+  endDate: string | null;
+  reason: string;
+}
+
 /**
  * Checks a file's header against the kind's columns and returns its rows; a wrong header refuses
  * the file. A row with values past the last header is reported and left out: it is almost always
@@ -112,7 +128,7 @@ export function tableRows(table: Table, kind: TableKind, problems: Problems): So
 }
 
 /** Field readers for one row that report each problem and remember whether the row is usable. */
-function fields(src: SourceRow, problems: Problems) {
+function fields(src: SourceRow, problems: Problems, today: string) {
   let ok = true;
   const fail = (column: string, message: string): void => {
     ok = false;
@@ -139,7 +155,7 @@ function fields(src: SourceRow, problems: Problems) {
   function date(column: string, required = false): string | null | undefined {
     const cell = src.get(column);
     if (cell === undefined) return required ? (fail(column, 'wajib diisi'), undefined) : undefined;
-    const read = parseDate(cell);
+    const read = parseDate(cell, new Date(`${today}T00:00:00Z`));
     if (!read.ok) return fail(column, read.message), undefined;
     if (read.value === null && required) fail(column, 'wajib diisi');
     return read.value;
@@ -165,8 +181,8 @@ const POSITION_KIND_CHOICES = 'JPT Pratama, Administrator, Pengawas, Pelaksana, 
 const ESELON_GROUP: Partial<Record<PositionInput['kind'], string>> = { jpt_pratama: 'II', administrator: 'III', pengawas: 'IV' };
 
 /** Reads a unit row; null when a field is wrong (the problems are reported). */
-export function readUnit(src: SourceRow, problems: Problems): UnitInput | null {
-  const f = fields(src, problems);
+export function readUnit(src: SourceRow, problems: Problems, today: string): UnitInput | null {
+  const f = fields(src, problems, today);
   const code = f.code('kode_unit', true);
   const parentCode = f.code('kode_induk');
   const agencyCode = f.code('kode_opd');
@@ -179,8 +195,8 @@ export function readUnit(src: SourceRow, problems: Problems): UnitInput | null {
 }
 
 /** Reads a position row; null when a field is wrong. */
-export function readPosition(src: SourceRow, problems: Problems): PositionInput | null {
-  const f = fields(src, problems);
+export function readPosition(src: SourceRow, problems: Problems, today: string): PositionInput | null {
+  const f = fields(src, problems, today);
   const code = f.code('kode_jabatan', true);
   const unitCode = f.code('kode_unit');
   const agencyCode = f.code('kode_opd');
@@ -215,8 +231,8 @@ function digits(f: ReturnType<typeof fields>, column: string, pattern: RegExp, m
 }
 
 /** Reads an employee row, validating the NIP for its kind and cross-checking it with birth date and gender. */
-export function readEmployee(src: SourceRow, problems: Problems): EmployeeInput | null {
-  const f = fields(src, problems);
+export function readEmployee(src: SourceRow, problems: Problems, today: string): EmployeeInput | null {
+  const f = fields(src, problems, today);
   const nipText = f.text('nip', { required: true, max: 30 });
   const kind = f.choice('jenis_pegawai', EMPLOYEE_KIND_WORDS, 'jenis pegawai', 'PNS, PPPK', true);
   const name = f.text('nama', { required: true, min: 2, max: 120 });
@@ -256,7 +272,7 @@ export function readEmployee(src: SourceRow, problems: Problems): EmployeeInput 
     if (isScientific(nipText)) {
       f.fail('nip', 'tertulis dalam notasi ilmiah oleh Excel sehingga digitnya hilang; format kolom sebagai Teks lalu ketik ulang');
     } else {
-      const checked = validateEmployeeNumber(nipText, kind);
+      const checked = validateEmployeeNumber(nipText, kind, { today: new Date(`${today}T00:00:00Z`) });
       if (!checked.ok) f.fail('nip', checked.problems.join('; '));
       else nip = checked.value.number;
     }
@@ -274,5 +290,46 @@ export function readEmployee(src: SourceRow, problems: Problems): EmployeeInput 
     src, nip: nip!, kind: kind!, name: name!, titlePrefix, titleSuffix, gender: gender!, birthDate: birthDate!, birthPlace, nik, address, phone, email,
     rank: rank!, rankTmt, status, educationLevel: education!, educationMajor, agencyCode: agencyCode?.toLowerCase(), unitCode, positionCode, positionTmt,
     skNumber, tmtCpns,
+  };
+}
+
+const DELEGATION_KIND_CHOICES = 'Plt, Plh, Pj, Pjs';
+
+/** The day after an ISO date: the exclusive end stored for a last day. */
+function dayAfter(iso: string): string {
+  const next = new Date(`${iso}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
+}
+
+/**
+ * Reads a delegation row with the checks the delegation form makes on its own fields (SK number and
+ * reason of at least three characters, a Plh always ends, the last day not before the first).
+ * Whether the post, the person and the period fit is import.delegations.ts's work.
+ */
+export function readDelegation(src: SourceRow, problems: Problems, today: string): DelegationInput | null {
+  const f = fields(src, problems, today);
+  const positionCode = f.code('kode_jabatan', true);
+  const nipText = f.text('nip', { required: true, max: 30 });
+  const kind = f.choice('jenis_pelimpahan', DELEGATION_KIND_WORDS, 'jenis pelimpahan', DELEGATION_KIND_CHOICES, true);
+  const skNumber = f.text('nomor_sk', { required: true, min: 3, max: 100 });
+  const skDate = f.date('tanggal_sk');
+  const startDate = f.date('tanggal_mulai', true);
+  const lastDay = f.date('tanggal_selesai');
+  const reason = f.text('alasan', { required: true, min: 3, max: 500 });
+  let nip: string | undefined;
+  if (nipText && isScientific(nipText)) {
+    f.fail('nip', 'tertulis dalam notasi ilmiah oleh Excel sehingga digitnya hilang; format kolom sebagai Teks lalu ketik ulang');
+  } else if (nipText) {
+    const checked = parseEmployeeNumber(nipText, { today: new Date(`${today}T00:00:00Z`) });
+    if (checked.ok) nip = checked.value.number;
+    else f.fail('nip', checked.problems.join('; '));
+  }
+  if (kind === 'plh' && lastDay === null) f.fail('tanggal_selesai', 'wajib diisi untuk Plh: Plh menggantikan pejabat yang berhalangan sementara');
+  if (startDate && lastDay && lastDay < startDate) f.fail('tanggal_selesai', 'tidak boleh sebelum tanggal_mulai');
+  if (!f.ok) return null;
+  return {
+    src, positionCode: positionCode!, nip: nip!, kind: kind!, skNumber: skNumber!, skDate, startDate: startDate!,
+    endDate: lastDay ? dayAfter(lastDay) : null, reason: reason!,
   };
 }

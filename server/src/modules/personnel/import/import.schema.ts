@@ -1,11 +1,11 @@
 import { Type, type Static } from 'typebox';
 
-/** What a file holds: one of the three SIMPEG tables as CSV/XLSX, or a SIASN export (JSON). */
-export const IMPORT_KINDS = ['units', 'positions', 'employees', 'siasn'] as const;
+/** What a file holds: one of the four SIMPEG tables as CSV/XLSX, or a SIASN export (JSON). */
+export const IMPORT_KINDS = ['units', 'positions', 'employees', 'delegations', 'siasn'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** The kinds that have a spreadsheet template (SIASN files come from BKN, not from a template). */
-export const TABLE_KINDS = ['units', 'positions', 'employees'] as const;
+export const TABLE_KINDS = ['units', 'positions', 'employees', 'delegations'] as const;
 export type TableKind = (typeof TABLE_KINDS)[number];
 
 /** One problem with one field of one row: which row, which field, the value sent, and why. */
@@ -47,6 +47,8 @@ export const ImportReport = Type.Object({
   units: ImportCounts,
   positions: ImportCounts,
   employees: ImportCounts,
+  /** Plt/Plh/Pj/Pjs delegations (a delegations file): new, corrected or shortened, and as stored. */
+  delegations: ImportCounts,
   /** Definitive assignments started and ended (a changed position ends the previous one). */
   assignments: Type.Object({ opened: Type.Integer(), closed: Type.Integer(), corrected: Type.Integer() }),
   /** With closeMissing: the coded units and positions the file leaves out, closed today (dry run: would be). */
@@ -69,7 +71,7 @@ export type ImportReport = Static<typeof ImportReport>;
  */
 export const ImportForm = Type.Object(
   {
-    kind: Type.Enum(IMPORT_KINDS, { description: 'units, positions, employees (CSV/XLSX) atau siasn (JSON)' }),
+    kind: Type.Enum(IMPORT_KINDS, { description: 'units, positions, employees, delegations (CSV/XLSX) atau siasn (JSON)' }),
     dryRun: Type.Optional(Type.Boolean({ default: false, description: 'true: hanya periksa, tidak menyimpan' })),
     closeMissing: Type.Optional(Type.Boolean({
       default: false,

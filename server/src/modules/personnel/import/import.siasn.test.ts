@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedReference } from '../../../../seeds/index.js';
 import { buildTestApp, type TestApp } from '../../../../test/app.js';
-import { makeNip, makeUser, signIn, type SessionHeaders } from '../../../../test/factories.js';
+import { makeNip, makeUser, type SessionHeaders, signIn, signInAdministrators } from '../../../../test/factories.js';
 import { queryRows } from '../../../platform/db/index.js';
 import type { HolderView, PositionView, UnitNode } from '../index.js';
 import { errorLines, idOf, imported, rejected, tableCounts, upload } from './import.test-fixtures.js';
@@ -14,10 +14,9 @@ const as: Record<string, SessionHeaders> = {};
 beforeAll(async () => {
   t = await buildTestApp();
   await seedReference(t.modules, '33.28');
-  await makeUser(t, { username: 'bkpsdm', roles: ['personnel_admin'], agency: 'bkpsdm' });
-  await makeUser(t, { username: 'opd.admin', roles: ['agency_admin'], agency: 'diskominfo' });
+  Object.assign(as, (await signInAdministrators(t)).as);
   await makeUser(t, { username: 'pegawai', roles: ['employee'], agency: 'diskominfo' });
-  for (const name of ['bkpsdm', 'opd.admin', 'pegawai']) as[name] = await signIn(t, name);
+  as.pegawai = await signIn(t, 'pegawai');
 });
 afterAll(() => t.close());
 

@@ -92,123 +92,150 @@ function lists(json: unknown): { unor: unknown[]; pegawai: unknown[] } {
 /** Maps a SIASN export to import rows; problems of the mapping itself (unknown OPD, codes) go to `problems`. */
 export function mapSiasn(json: unknown, agencies: AgencyName[], problems: Problems): SiasnRows {
   const { unor, pegawai } = lists(json);
+  const out: SiasnRows = { units: [], positions: [], employees: [], count: unor.length + pegawai.length };
+  const opd = opdMatcher(unor, pegawai, agencies);
+  unor.forEach((value, i) => {
+    if (isEntry(value, 'unor', i, problems)) mapUnor(value, i, opd, problems, out);
+  });
+  pegawai.forEach((value, i) => {
+    if (isEntry(value, 'pegawai', i, problems)) mapPegawai(value, i, opd, problems, out);
+  });
+  return out;
+}
+
+function isEntry(value: unknown, list: string, i: number, problems: Problems): value is Entry {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return true;
+  problems.error(i + 1, `${list}[${i}]`, null, 'harus berupa objek');
+  return false;
+}
+
+/** Names OPD unors and finds the agency code they stand for. */
+interface OpdMatcher {
+  /** The name of a unor, from the unor list or the employees' unorIndukNama. */
+  nameOf(id: string): string | undefined;
+  /** The agency code of the OPD unor `indukId` (or named `fallbackName`); null when no agency matches. */
+  agencyOf(indukId: string | null, fallbackName: string | null): string | null;
+}
+
+/**
+ * The OPD of a unor is the unor named by IndukUnorId; its name comes from the unor list or, for
+ * files with employees only, from the employees' unorIndukNama, and is matched against the
+ * agencies' names and short names, current and former.
+ */
+function opdMatcher(unor: unknown[], pegawai: unknown[], agencies: AgencyName[]): OpdMatcher {
   const byName = new Map<string, string>();
   for (const a of agencies) for (const n of [a.name, a.shortName]) byName.set(nameKey(n), a.code);
-  const out: SiasnRows = { units: [], positions: [], employees: [], count: unor.length + pegawai.length };
-
-  const isEntry = (value: unknown, list: string, i: number): value is Entry => {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) return true;
-    problems.error(i + 1, `${list}[${i}]`, null, 'harus berupa objek');
-    return false;
-  };
-
-  // The OPD of a unor is the unor named by IndukUnorId; its name comes from the unor list or, for
-  // files with employees only, from the employees' unorIndukNama.
   const unorName = new Map<string, string>();
   for (const u of unor) if (u && typeof u === 'object' && str((u as Entry).Id)) unorName.set(str((u as Entry).Id)!, str((u as Entry).NamaUnor) ?? '');
   for (const p of pegawai) {
     const e = p as Entry | null;
     if (e && typeof e === 'object' && str(e.unorIndukId) && str(e.unorIndukNama)) unorName.set(str(e.unorIndukId)!, str(e.unorIndukNama)!);
   }
-  const agencyOf = (indukId: string | null, fallbackName: string | null): string | null => {
-    const name = (indukId ? unorName.get(indukId) : undefined) || fallbackName;
-    return name ? (byName.get(nameKey(name)) ?? null) : null;
+  return {
+    nameOf: (id) => unorName.get(id),
+    agencyOf(indukId, fallbackName) {
+      const name = (indukId ? unorName.get(indukId) : undefined) || fallbackName;
+      return name ? (byName.get(nameKey(name)) ?? null) : null;
+    },
   };
+}
 
-  unor.forEach((value, i) => {
-    if (!isEntry(value, 'unor', i)) return;
-    const id = str(value.Id);
-    const induk = str(value.IndukUnorId);
-    const parent = str(value.DiatasanId);
-    const name = str(value.NamaUnor);
-    const eselonId = str(value.EselonId);
-    const eselon = eselonId ? ESELON_IDS[eselonId] : undefined;
-    const agencyTop = id !== null && id === induk;
-    const agency = agencyOf(induk, null);
-    if (!agency) {
-      problems.error(i + 1, `unor[${i}].IndukUnorId`, induk,
-        `OPD "${(induk && unorName.get(induk)) || induk || '-'}" dari unor "${name ?? id ?? '-'}" tidak cocok dengan nama atau singkatan perangkat daerah mana pun`);
-      if (id) problems.failedCodes.add(id).add(headPostCode(id));
-      return;
-    }
-    const cells: Record<string, Cell> = {
-      kode_unit: id, kode_induk: agencyTop || parent === induk ? null : parent, kode_opd: agency,
-      nama: name, singkatan: name ? name.slice(0, 80) : null, jenis: unitKind(name ?? '', eselon),
-    };
-    out.units.push({
-      src: sourceRow('unor', i, cells, { kode_unit: 'Id', kode_induk: 'DiatasanId', kode_opd: 'IndukUnorId', nama: 'NamaUnor', singkatan: 'NamaUnor', jenis: 'JenisUnorId' }),
-      agencyTop,
-    });
-    const title = str(value.NamaJabatan);
-    if (!id || !title || !eselonId) return; // a unit without a structural head (simplified bureaucracy)
-    if (!eselon) {
-      problems.error(i + 1, `unor[${i}].EselonId`, eselonId, `kode eselon "${eselonId}" tidak didukung; yang dikenal 21, 22, 31, 32, 41, 42 (II.a–IV.b)`);
-      problems.failedCodes.add(headPostCode(id));
-      return;
-    }
-    out.positions.push(sourceRow('unor', i, {
-      kode_jabatan: headPostCode(id), kode_unit: id, nama_jabatan: title, jenis_jabatan: KIND_OF_GROUP[eselon.split('.')[0]!]!,
-      eselon, kepala_unit: 'ya', kode_atasan: null,
-    }, { kode_jabatan: 'Id', kode_unit: 'Id', nama_jabatan: 'NamaJabatan', jenis_jabatan: 'EselonId', eselon: 'EselonId', kepala_unit: 'NamaJabatan' }));
+/** One unor: a unit row (the OPD root stands for the agency's top unit) and, when it has a structural head, the head post. */
+function mapUnor(value: Entry, i: number, opd: OpdMatcher, problems: Problems, out: SiasnRows): void {
+  const id = str(value.Id);
+  const induk = str(value.IndukUnorId);
+  const parent = str(value.DiatasanId);
+  const name = str(value.NamaUnor);
+  const eselonId = str(value.EselonId);
+  const eselon = eselonId ? ESELON_IDS[eselonId] : undefined;
+  const agencyTop = id !== null && id === induk;
+  const agency = opd.agencyOf(induk, null);
+  if (!agency) {
+    problems.error(i + 1, `unor[${i}].IndukUnorId`, induk,
+      `OPD "${(induk && opd.nameOf(induk)) || induk || '-'}" dari unor "${name ?? id ?? '-'}" tidak cocok dengan nama atau singkatan perangkat daerah mana pun`);
+    if (id) problems.failedCodes.add(id).add(headPostCode(id));
+    return;
+  }
+  const cells: Record<string, Cell> = {
+    kode_unit: id, kode_induk: agencyTop || parent === induk ? null : parent, kode_opd: agency,
+    nama: name, singkatan: name ? name.slice(0, 80) : null, jenis: unitKind(name ?? '', eselon),
+  };
+  out.units.push({
+    src: sourceRow('unor', i, cells, { kode_unit: 'Id', kode_induk: 'DiatasanId', kode_opd: 'IndukUnorId', nama: 'NamaUnor', singkatan: 'NamaUnor', jenis: 'JenisUnorId' }),
+    agencyTop,
   });
+  const title = str(value.NamaJabatan);
+  if (!id || !title || !eselonId) return; // a unit without a structural head (simplified bureaucracy)
+  if (!eselon) {
+    problems.error(i + 1, `unor[${i}].EselonId`, eselonId, `kode eselon "${eselonId}" tidak didukung; yang dikenal 21, 22, 31, 32, 41, 42 (II.a–IV.b)`);
+    problems.failedCodes.add(headPostCode(id));
+    return;
+  }
+  out.positions.push(sourceRow('unor', i, {
+    kode_jabatan: headPostCode(id), kode_unit: id, nama_jabatan: title, jenis_jabatan: KIND_OF_GROUP[eselon.split('.')[0]!]!,
+    eselon, kepala_unit: 'ya', kode_atasan: null,
+  }, { kode_jabatan: 'Id', kode_unit: 'Id', nama_jabatan: 'NamaJabatan', jenis_jabatan: 'EselonId', eselon: 'EselonId', kepala_unit: 'NamaJabatan' }));
+}
 
-  pegawai.forEach((value, i) => {
-    if (!isEntry(value, 'pegawai', i)) return;
-    const nip = str(value.nipBaru);
-    const kindText = [value.statusPegawai, value.jenisPegawaiNama, value.kedudukanPnsNama].map(str).join(' ');
-    const kind = /PPPK|P3K/i.test(kindText) ? 'PPPK' : 'PNS';
-    const rankId = str(value.golRuangAkhirId);
-    const rank = kind === 'PNS' ? (rankId ? pnsRankBySapkId(rankId)?.code ?? rankId : str(value.golRuangAkhir)) : str(value.golRuangAkhir) ?? rankId;
-    const induk = str(value.unorIndukId);
-    const agency = agencyOf(induk, str(value.unorIndukNama));
-    const unorId = str(value.unorId);
-    const fields: Record<string, string> = {
-      nip: 'nipBaru', jenis_pegawai: 'jenisPegawaiNama', nama: 'nama', gelar_depan: 'gelarDepan', gelar_belakang: 'gelarBelakang',
-      jenis_kelamin: 'jenisKelamin', tanggal_lahir: 'tglLahir', tempat_lahir: 'tempatLahir', nik: 'nik', alamat: 'alamat', telepon: 'noHp',
-      email: value.emailGov !== undefined ? 'emailGov' : 'email', golongan: rankId ? 'golRuangAkhirId' : 'golRuangAkhir', tmt_golongan: 'tmtGolAkhir',
-      status: 'kedudukanPnsNama', pendidikan: value.tkPendidikanTerakhir !== undefined ? 'tkPendidikanTerakhir' : 'pendidikanTerakhirNama',
-      jurusan: 'pendidikanTerakhirNama', kode_opd: 'unorIndukNama', kode_unit: 'unorId', kode_jabatan: 'jabatanNama', tmt_jabatan: 'tmtJabatan', tmt_cpns: 'tmtCpns',
-    };
-    const cells: Record<string, Cell> = {
-      nip, jenis_pegawai: kind, nama: str(value.nama), gelar_depan: str(value.gelarDepan), gelar_belakang: str(value.gelarBelakang),
-      jenis_kelamin: str(value.jenisKelamin), tanggal_lahir: str(value.tglLahir), tmt_cpns: str(value.tmtCpns), golongan: rank,
-      tmt_golongan: str(value.tmtGolAkhir), pendidikan: str(value.tkPendidikanTerakhir) ?? str(value.pendidikanTerakhirNama) ?? str(value.pendidikan),
-      kode_opd: agency, kode_unit: unorId,
-    };
-    // Fields SIASN leaves out are kept as stored, not cleared.
-    const optional: [string, unknown][] = [
-      ['tempat_lahir', value.tempatLahir], ['nik', value.nik], ['alamat', value.alamat], ['telepon', value.noHp],
-      ['email', value.emailGov ?? value.email], ['jurusan', value.tkPendidikanTerakhir !== undefined ? value.pendidikanTerakhirNama : undefined],
-    ];
-    for (const [column, raw] of optional) if (raw !== undefined) cells[column] = str(raw);
-    const kedudukan = str(value.kedudukanPnsNama);
-    if (kedudukan) {
-      const status = lookup(KEDUDUKAN, kedudukan);
-      if (status) cells.status = status;
-      else problems.warn(i + 1, `pegawai[${i}].kedudukanPnsNama`, kedudukan, 'kedudukan tidak dikenal; status pegawai tidak diubah');
-    }
-    if (!agency) {
-      problems.error(i + 1, `pegawai[${i}].unorIndukNama`, str(value.unorIndukNama) ?? induk,
-        `OPD "${str(value.unorIndukNama) ?? induk ?? '-'}" tidak cocok dengan nama atau singkatan perangkat daerah mana pun`);
-      return;
-    }
+/** The employee columns of a pegawai entry and the JSON field each is read from; fields SIASN leaves out are kept as stored. */
+function employeeCells(value: Entry, agency: string | null): { cells: Record<string, Cell>; fields: Record<string, string> } {
+  const kindText = [value.statusPegawai, value.jenisPegawaiNama, value.kedudukanPnsNama].map(str).join(' ');
+  const kind = /PPPK|P3K/i.test(kindText) ? 'PPPK' : 'PNS';
+  const rankId = str(value.golRuangAkhirId);
+  const rank = kind === 'PNS' ? (rankId ? pnsRankBySapkId(rankId)?.code ?? rankId : str(value.golRuangAkhir)) : str(value.golRuangAkhir) ?? rankId;
+  const fields: Record<string, string> = {
+    nip: 'nipBaru', jenis_pegawai: 'jenisPegawaiNama', nama: 'nama', gelar_depan: 'gelarDepan', gelar_belakang: 'gelarBelakang',
+    jenis_kelamin: 'jenisKelamin', tanggal_lahir: 'tglLahir', tempat_lahir: 'tempatLahir', nik: 'nik', alamat: 'alamat', telepon: 'noHp',
+    email: value.emailGov !== undefined ? 'emailGov' : 'email', golongan: rankId ? 'golRuangAkhirId' : 'golRuangAkhir', tmt_golongan: 'tmtGolAkhir',
+    status: 'kedudukanPnsNama', pendidikan: value.tkPendidikanTerakhir !== undefined ? 'tkPendidikanTerakhir' : 'pendidikanTerakhirNama',
+    jurusan: 'pendidikanTerakhirNama', kode_opd: 'unorIndukNama', kode_unit: 'unorId', kode_jabatan: 'jabatanNama', tmt_jabatan: 'tmtJabatan', tmt_cpns: 'tmtCpns',
+  };
+  const cells: Record<string, Cell> = {
+    nip: str(value.nipBaru), jenis_pegawai: kind, nama: str(value.nama), gelar_depan: str(value.gelarDepan), gelar_belakang: str(value.gelarBelakang),
+    jenis_kelamin: str(value.jenisKelamin), tanggal_lahir: str(value.tglLahir), tmt_cpns: str(value.tmtCpns), golongan: rank,
+    tmt_golongan: str(value.tmtGolAkhir), pendidikan: str(value.tkPendidikanTerakhir) ?? str(value.pendidikanTerakhirNama) ?? str(value.pendidikan),
+    kode_opd: agency, kode_unit: str(value.unorId),
+  };
+  const optional: [string, unknown][] = [
+    ['tempat_lahir', value.tempatLahir], ['nik', value.nik], ['alamat', value.alamat], ['telepon', value.noHp],
+    ['email', value.emailGov ?? value.email], ['jurusan', value.tkPendidikanTerakhir !== undefined ? value.pendidikanTerakhirNama : undefined],
+  ];
+  for (const [column, raw] of optional) if (raw !== undefined) cells[column] = str(raw);
+  return { cells, fields };
+}
 
-    const jenisJabatan = str(value.jenisJabatanId);
-    const title = str(value.jabatanNama);
-    if (jenisJabatan === '1') {
-      cells.kode_jabatan = unorId ? headPostCode(unorId) : null;
-      cells.tmt_jabatan = str(value.tmtJabatan);
-    } else if ((jenisJabatan === '2' || jenisJabatan === '4') && nip) {
-      cells.kode_jabatan = personalPostCode(nip);
-      cells.tmt_jabatan = str(value.tmtJabatan);
-      out.positions.push(sourceRow('pegawai', i, {
-        kode_jabatan: personalPostCode(nip), kode_unit: unorId, nama_jabatan: title,
-        jenis_jabatan: jenisJabatan === '2' ? 'fungsional' : 'pelaksana', eselon: null, kepala_unit: 'tidak', kode_atasan: null,
-      }, { kode_jabatan: 'nipBaru', kode_unit: 'unorId', nama_jabatan: 'jabatanNama', jenis_jabatan: 'jenisJabatanId' }));
-    } else if (jenisJabatan !== null) {
-      problems.error(i + 1, `pegawai[${i}].jenisJabatanId`, jenisJabatan, 'kode jenis jabatan tidak dikenal; yang dikenal 1 (struktural), 2 (fungsional), 4 (pelaksana)');
-    }
-    out.employees.push(sourceRow('pegawai', i, cells, fields));
-  });
-  return out;
+/** One pegawai: an employee row, its status from kedudukanPnsNama, and its post (a head post, or a personal functional/pelaksana post). */
+function mapPegawai(value: Entry, i: number, opd: OpdMatcher, problems: Problems, out: SiasnRows): void {
+  const nip = str(value.nipBaru);
+  const induk = str(value.unorIndukId);
+  const agency = opd.agencyOf(induk, str(value.unorIndukNama));
+  const unorId = str(value.unorId);
+  const { cells, fields } = employeeCells(value, agency);
+  const kedudukan = str(value.kedudukanPnsNama);
+  if (kedudukan) {
+    const status = lookup(KEDUDUKAN, kedudukan);
+    if (status) cells.status = status;
+    else problems.warn(i + 1, `pegawai[${i}].kedudukanPnsNama`, kedudukan, 'kedudukan tidak dikenal; status pegawai tidak diubah');
+  }
+  if (!agency) {
+    problems.error(i + 1, `pegawai[${i}].unorIndukNama`, str(value.unorIndukNama) ?? induk,
+      `OPD "${str(value.unorIndukNama) ?? induk ?? '-'}" tidak cocok dengan nama atau singkatan perangkat daerah mana pun`);
+    return;
+  }
+  const jenisJabatan = str(value.jenisJabatanId);
+  const title = str(value.jabatanNama);
+  if (jenisJabatan === '1') {
+    cells.kode_jabatan = unorId ? headPostCode(unorId) : null;
+    cells.tmt_jabatan = str(value.tmtJabatan);
+  } else if ((jenisJabatan === '2' || jenisJabatan === '4') && nip) {
+    cells.kode_jabatan = personalPostCode(nip);
+    cells.tmt_jabatan = str(value.tmtJabatan);
+    out.positions.push(sourceRow('pegawai', i, {
+      kode_jabatan: personalPostCode(nip), kode_unit: unorId, nama_jabatan: title,
+      jenis_jabatan: jenisJabatan === '2' ? 'fungsional' : 'pelaksana', eselon: null, kepala_unit: 'tidak', kode_atasan: null,
+    }, { kode_jabatan: 'nipBaru', kode_unit: 'unorId', nama_jabatan: 'jabatanNama', jenis_jabatan: 'jenisJabatanId' }));
+  } else if (jenisJabatan !== null) {
+    problems.error(i + 1, `pegawai[${i}].jenisJabatanId`, jenisJabatan, 'kode jenis jabatan tidak dikenal; yang dikenal 1 (struktural), 2 (fungsional), 4 (pelaksana)');
+  }
+  out.employees.push(sourceRow('pegawai', i, cells, fields));
 }

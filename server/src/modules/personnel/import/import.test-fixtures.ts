@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { crc32, deflateRawSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import type { TestApp } from '../../../../test/app.js';
 import type { SessionHeaders } from '../../../../test/factories.js';
@@ -148,4 +149,12 @@ export function workbook(header: string[], body: Buffer | string = ''): Buffer {
       + `<Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
     'xl/worksheets/sheet1.xml': Buffer.concat([Buffer.from(SHEET_START + sheetRow(header)), Buffer.isBuffer(body) ? body : Buffer.from(body), Buffer.from(SHEET_END)]),
   });
+}
+
+/** An .xlsx file written by a spreadsheet library, one sheet of these rows (cells keep their types: numbers, dates). */
+export async function excelBook(rows: unknown[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('Data');
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }

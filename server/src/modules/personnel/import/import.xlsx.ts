@@ -143,6 +143,23 @@ interface SheetContext {
   limits: ReadLimits;
 }
 
+/** A cell's value from its type (`t`), style (`s`) and text: shared strings looked up, numbers in date styles read as dates. */
+function cellValue(type: string, style: number, value: string, ctx: SheetContext): Cell {
+  switch (type) {
+    case 's': return ctx.shared[Number(value)] ?? null;
+    case 'inlineStr': case 'str': return value;
+    case 'b': return value === '1' || value === 'true';
+    case 'e': return value === '' ? null : value;
+    case 'd': return value === '' ? null : new Date(value);
+    default: {
+      if (value.trim() === '') return null;
+      const n = Number(value);
+      if (Number.isNaN(n)) return value;
+      return ctx.dateStyles[style] ? excelDate(n, ctx.date1904) : n;
+    }
+  }
+}
+
 /** Reads one sheet's non-blank rows; the first is the header. Throws 413 on the row after the limit. */
 async function readSheet(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudget, ctx: SheetContext): Promise<TableRow[]> {
   const rows: TableRow[] = [];
@@ -154,22 +171,6 @@ async function readSheet(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudg
   let value = '';
   let collecting = false;
   let inInline = false;
-
-  const cellValue = (): Cell => {
-    switch (type) {
-      case 's': return ctx.shared[Number(value)] ?? null;
-      case 'inlineStr': case 'str': return value;
-      case 'b': return value === '1' || value === 'true';
-      case 'e': return value === '' ? null : value;
-      case 'd': return value === '' ? null : new Date(value);
-      default: {
-        if (value.trim() === '') return null;
-        const n = Number(value);
-        if (Number.isNaN(n)) return value;
-        return ctx.dateStyles[style] ? excelDate(n, ctx.date1904) : n;
-      }
-    }
-  };
 
   await readPart(bytes, entry, budget, {
     open(name, tag) {
@@ -199,7 +200,7 @@ async function readSheet(bytes: Uint8Array, entry: ZipEntry, budget: InflateBudg
       } else if (name === 'c') {
         // Columns past the limit are dropped; one more than the limit is kept so the header check can say so.
         if (column <= MAX_COLUMNS) {
-          const cell = cellValue();
+          const cell = cellValue(type, style, value, ctx);
           if (cell !== null) {
             while (cells.length < column) cells.push(null);
             cells[column] = cell;

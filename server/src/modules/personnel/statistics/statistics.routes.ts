@@ -1,5 +1,5 @@
 import type { App } from '../../../platform/index.js';
-import { PersonnelStatistics, StatisticsQuery } from '../personnel.schema.js';
+import { PersonnelStatistics, StatisticsQuery } from './statistics.schema.js';
 import type { StatisticsService } from './statistics.service.js';
 
 const tags = ['personnel'];

@@ -2,7 +2,7 @@ import { NotFoundError } from '../../../platform/errors.js';
 import type { Platform } from '../../../platform/index.js';
 import { personnelRepo } from '../personnel.repo.js';
 import { PNS_RANKS, PPPK_GRADES, rankLabel } from '../personnel.ranks.js';
-import type { Count, PersonnelStatistics, StatisticsQuery } from '../personnel.schema.js';
+import type { Count, PersonnelStatistics, StatisticsQuery } from './statistics.schema.js';
 import { EDUCATION_LEVELS } from '../personnel.tables.js';
 import { statisticsRepo, type Dimension, type HeadcountRow } from './statistics.repo.js';
 

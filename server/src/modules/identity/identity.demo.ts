@@ -1,10 +1,10 @@
-import { appendAudit } from '../../../platform/audit/index.js';
-import { inTransaction } from '../../../platform/db/index.js';
-import { ForbiddenError } from '../../../platform/errors.js';
-import { verifyPassword } from '../identity.passwords.js';
-import { identityRepo, type BulkUser } from '../identity.repo.js';
-import type { IdentityContext } from './context.js';
-import { createUserRecord } from './create-user.js';
+import { appendAudit } from '../../platform/audit/index.js';
+import { ForbiddenError } from '../../platform/errors.js';
+import type { Platform } from '../../platform/index.js';
+import type { Revision } from '../../platform/snapshot.js';
+import { verifyPassword } from './identity.crypto.js';
+import { identityRepo, type BulkUser } from './identity.repo.js';
+import { createUserRecord } from './identity.user-record.js';
 
 /** A demo account to make if missing; the password arrives hashed (hash once, reuse for all). */
 export type DemoUser = Omit<BulkUser, 'phone' | 'demo'>;
@@ -28,15 +28,20 @@ export interface DemoAccountsReport {
 /** How many usernames a report names; the rest are counted. */
 const NAMED = 10;
 
-/** Demo accounts: refused outright in production, whatever the caller thinks; found and disabled there. */
-export function createDemoUserUseCases(ctx: IdentityContext) {
+/**
+ * Demo accounts, for the seeds and the command line (loaders, no caller): refused outright in
+ * production, whatever the caller thinks; found and disabled there.
+ */
+export function createDemoService(platform: Platform, deps: { revision: Revision }) {
+  const { db, database, config } = platform;
+
   function assertNotProduction(): void {
-    if (ctx.config.nodeEnv === 'production') throw new ForbiddenError('Akun demo tidak pernah dibuat di production.');
+    if (config.nodeEnv === 'production') throw new ForbiddenError('Akun demo tidak pernah dibuat di production.');
   }
 
   /** The password hashes that verify against the published password (one argon2 run per distinct hash). */
   async function demoHashes(known: KnownDemoAccounts): Promise<string[]> {
-    const candidates = await identityRepo.demoCandidateHashes(ctx.db, known);
+    const candidates = await identityRepo.demoCandidateHashes(db, known);
     const matching: string[] = [];
     for (const hash of candidates) if (await verifyPassword(hash, known.password)) matching.push(hash);
     return matching;
@@ -46,8 +51,8 @@ export function createDemoUserUseCases(ctx: IdentityContext) {
     /** Creates the demo account (flagged `demo`) unless its username exists; true when it was created. */
     async ensureDemoUser(account: DemoUser): Promise<boolean> {
       assertNotProduction();
-      if (await identityRepo.findUserByUsername(ctx.db, account.username)) return false;
-      await createUserRecord(ctx, { ...account, demo: true, passwordChangedAt: new Date() }, { label: 'seed' });
+      if (await identityRepo.findUserByUsername(db, account.username)) return false;
+      await createUserRecord(db, { ...account, demo: true, passwordChangedAt: new Date() }, { label: 'seed' });
       return true;
     },
 
@@ -57,8 +62,8 @@ export function createDemoUserUseCases(ctx: IdentityContext) {
      */
     async importDemoUsers(rows: readonly BulkUser[]): Promise<number> {
       assertNotProduction();
-      const taken = await identityRepo.existingUsernames(ctx.db, rows.map((r) => r.username));
-      return identityRepo.copyUsers(ctx.database, rows.filter((r) => !taken.has(r.username)).map((r) => ({ ...r, demo: true })));
+      const taken = await identityRepo.existingUsernames(db, rows.map((r) => r.username));
+      return identityRepo.copyUsers(database, rows.filter((r) => !taken.has(r.username)).map((r) => ({ ...r, demo: true })));
     },
 
     /**
@@ -67,7 +72,7 @@ export function createDemoUserUseCases(ctx: IdentityContext) {
      * Production refuses to start while there is one.
      */
     async findActiveDemoAccounts(known: KnownDemoAccounts): Promise<DemoAccountsReport> {
-      return identityRepo.findActiveDemoAccounts(ctx.db, await demoHashes(known), NAMED);
+      return identityRepo.findActiveDemoAccounts(db, await demoHashes(known), NAMED);
     },
 
     /**
@@ -76,7 +81,7 @@ export function createDemoUserUseCases(ctx: IdentityContext) {
      */
     async disableDemoAccounts(known: KnownDemoAccounts): Promise<DemoAccountsReport> {
       const hashes = await demoHashes(known);
-      const usernames = await inTransaction(ctx.db, async (tx) => {
+      const usernames = await deps.revision.write(async (tx) => {
         const gone = await identityRepo.disableDemoAccounts(tx, hashes);
         if (gone.length > 0) {
           await appendAudit(tx, {
@@ -86,7 +91,6 @@ export function createDemoUserUseCases(ctx: IdentityContext) {
         }
         return gone;
       });
-      ctx.credentials.invalidate();
       return { usernames: usernames.slice(0, NAMED), total: usernames.length };
     },
   };

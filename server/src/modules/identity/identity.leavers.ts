@@ -1,15 +1,10 @@
-import { appendAudit } from '../../../platform/audit/index.js';
-import { inTransaction, type Db } from '../../../platform/db/index.js';
-import type { EmployeeEvent } from '../../personnel/index.js';
-import { canApplyLeaverStatus } from '../identity.policy.js';
-import { identityRepo, type UserRow } from '../identity.repo.js';
-import type { IdentityContext } from './context.js';
-
-/** Ends every way a disabled account could still act: its sessions and its API tokens. */
-export async function endAccess(tx: Db, userId: string, at = new Date()): Promise<void> {
-  await identityRepo.deleteSessionsOfUser(tx, userId);
-  await identityRepo.revokeTokensOfUser(tx, userId, at);
-}
+import { appendAudit } from '../../platform/audit/index.js';
+import { inTransaction } from '../../platform/db/index.js';
+import type { Platform } from '../../platform/index.js';
+import type { Revision } from '../../platform/snapshot.js';
+import type { EmployeeEvent } from '../personnel/index.js';
+import { canApplyLeaverStatus } from './identity.policy.js';
+import { identityRepo, type UserRow } from './identity.repo.js';
 
 /** What an employee status means for the linked account: leavers lose it, returners get it back. */
 function intentOf(status: EmployeeEvent['status']): 'disable' | 'enable' | null {
@@ -23,13 +18,19 @@ function applies(intent: 'disable' | 'enable', user: UserRow): boolean {
   return intent === 'disable' ? user.status === 'active' : user.status === 'disabled' && user.disabledReason === 'personnel';
 }
 
-/** SIMPEG → accounts: a status change of a linked employee disables or re-enables the account. */
-export function createPersonnelStatusUseCases(ctx: IdentityContext) {
+/**
+ * Leavers, SIMPEG → accounts: a status change of a linked employee disables or re-enables the
+ * account. An event handler, not a use case: the causer is the event's `changedBy`, not a request.
+ */
+export function createLeaverService(platform: Platform, deps: { revision: Revision }) {
+  const { db, log } = platform;
+  const { revision } = deps;
   return {
     /**
      * Applies `personnel.employee_status_changed` to the linked account, under the rules user
      * administration applies to the causer (`changedBy`; null, the command line or the system, may
-     * do anything), widened for BKPSDM by `canApplyLeaverStatus`. Refused changes leave the account as it is, audited and logged.
+     * do anything), widened for BKPSDM by `canApplyLeaverStatus`. Refused changes leave the account
+     * as it is, audited and logged.
      */
     async applyEmployeeStatus(event: EmployeeEvent): Promise<void> {
       const intent = intentOf(event.status);
@@ -37,7 +38,8 @@ export function createPersonnelStatusUseCases(ctx: IdentityContext) {
       if (!intent || !userId) return;
       // Events published before `changedBy` existed carry none: they came from the same paths as null does now.
       const by = event.changedBy ?? null;
-      const outcome = await inTransaction(ctx.db, async (tx) => {
+      // The transaction decides whether anything changes, so it bumps the revision itself when it does.
+      const outcome = await inTransaction(db, async (tx) => {
         const user = await identityRepo.findUserById(tx, userId);
         if (!user || !applies(intent, user)) return null;
         const actor = { label: 'simpeg', userId: by?.userId ?? null };
@@ -45,23 +47,24 @@ export function createPersonnelStatusUseCases(ctx: IdentityContext) {
         if (by && !canApplyLeaverStatus({ agencyId: by.agencyId, permissions: new Set(by.permissions) }, user)) {
           const action = intent === 'disable' ? 'user.leaver_disable_refused' : 'user.leaver_enable_refused';
           await appendAudit(tx, { actor, action, entityType: 'user', entityId: user.id, data });
-          return { refused: true, user };
+          return { refused: true };
         }
         if (intent === 'disable') {
           await identityRepo.updateUser(tx, user.id, { status: 'disabled', disabledReason: 'personnel' });
-          await endAccess(tx, user.id);
+          await identityRepo.endAccess(tx, user.id, new Date());
         } else {
           await identityRepo.updateUser(tx, user.id, { status: 'active', disabledReason: null });
         }
+        await revision.bump(tx);
         await appendAudit(tx, { actor, action: intent === 'disable' ? 'user.disabled' : 'user.enabled', entityType: 'user', entityId: user.id, data: { ...data, reason: 'personnel' } });
-        return { refused: false, user };
+        return { refused: false };
       });
       if (!outcome) return;
       if (outcome.refused) {
-        ctx.log.warn({ userId, employeeId: event.employeeId, status: event.status, changedBy: by?.userId },
+        log.warn({ userId, employeeId: event.employeeId, status: event.status, changedBy: by?.userId },
           `personnel status change may not ${intent} this account (the causer could not change it in user administration); left as it is`);
       } else {
-        ctx.credentials.invalidate();
+        revision.invalidate();
       }
     },
   };
