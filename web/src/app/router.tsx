@@ -40,6 +40,7 @@ export function createRouter() {
           element: <PortalLayout />,
           children: [
             { index: true, element: <LauncherPage /> },
+            { path: 'pengguna', lazy: async () => ({ Component: (await import('../modules/identity/UsersPage')).UsersPage }) },
           ],
         },
         {

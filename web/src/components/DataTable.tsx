@@ -3,6 +3,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import { IconSearchOff } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { EmptyState } from './EmptyState';
+import { ColumnHeader } from './ColumnHeader';
 import { ErrorState } from './ErrorState';
 import { TableSkeleton } from './Skeletons';
 import { TableFooter } from './TableFooter';
@@ -107,9 +108,9 @@ function RowTable<T>({ caption, columns, rows, rowKey, onOpen }: RowsProps<T> & 
         <Table.Thead bg="gray.0">
           <Table.Tr>
             {columns.map((col) => (
-              <Table.Th key={col.key} w={col.width} ta={col.numeric ? 'right' : 'left'} fz="xs" tt="uppercase" c="dimmed" style={{ letterSpacing: '0.04em' }}>
+              <ColumnHeader key={col.key} w={col.width} ta={col.numeric ? 'right' : 'left'}>
                 {col.header}
-              </Table.Th>
+              </ColumnHeader>
             ))}
           </Table.Tr>
         </Table.Thead>

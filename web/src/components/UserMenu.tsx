@@ -1,5 +1,5 @@
 import { Avatar, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
-import { IconChevronDown, IconLayoutGrid, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconLayoutGrid, IconLogout, IconUsersGroup } from '@tabler/icons-react';
 import { Link } from 'react-router';
 import { useT } from '../lib/i18n';
 
@@ -10,6 +10,8 @@ export interface UserMenuProps {
   detail: string;
   onSignOut(): void;
   inverted?: boolean;
+  /** Offer the user administration page (for holders of a users:manage permission). */
+  manageUsers?: boolean;
 }
 
 /** Initials of a name for the avatar: "Siti Nurhaliza" → "SN". */
@@ -19,8 +21,8 @@ export function initials(name: string): string {
   return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase() || '?';
 }
 
-/** The avatar button opening a menu with who is signed in, the app list and sign out. */
-export function UserMenu({ name, detail, onSignOut, inverted = false }: UserMenuProps) {
+/** The avatar button opening a menu with who is signed in, the app list, user administration for its managers, and sign out. */
+export function UserMenu({ name, detail, onSignOut, inverted = false, manageUsers = false }: UserMenuProps) {
   const t = useT();
   return (
     <Menu position="bottom-end" width={260} shadow="md" withinPortal>
@@ -62,6 +64,11 @@ export function UserMenu({ name, detail, onSignOut, inverted = false }: UserMenu
         <Menu.Item component={Link} to="/" leftSection={<IconLayoutGrid size={16} />}>
           {t('shell.allApps')}
         </Menu.Item>
+        {manageUsers && (
+          <Menu.Item component={Link} to="/pengguna" leftSection={<IconUsersGroup size={16} />}>
+            {t('shell.manageUsers')}
+          </Menu.Item>
+        )}
         <Menu.Item color="red" leftSection={<IconLogout size={16} />} onClick={onSignOut}>
           {t('shell.signOut')}
         </Menu.Item>

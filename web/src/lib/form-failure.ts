@@ -22,6 +22,11 @@ export function focusField(name: string | undefined): void {
   if (name) requestAnimationFrame(() => document.querySelector<HTMLElement>(`[name="${name}"]`)?.focus());
 }
 
+/** A form's answer to a submit its own checks refused: the keyboard goes to the first field in error. */
+export function focusFirstError(errors: Record<string, unknown>): void {
+  focusField(Object.keys(errors)[0]);
+}
+
 /**
  * The form-level failure of a submit and how one is shown: messages under their fields (focus on
  * the first), or, when none belongs to a field, in the form's alert (focus on it).

@@ -1,9 +1,13 @@
 import { QueryClient } from '@tanstack/react-query';
 import { isApiError } from './api';
+import { followRegionClock } from './clock';
 
-/** The app's query client: retries only what may succeed on retry (network and 5xx), twice. */
+/**
+ * The app's query client: retries only what may succeed on retry (network and 5xx), twice. It asks
+ * for the region's time zone at once, so dates are in the server's zone from the first answer on.
+ */
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const client = new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 60_000,
@@ -13,4 +17,6 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: false },
     },
   });
+  followRegionClock(client);
+  return client;
 }

@@ -37,6 +37,7 @@ export function AccountActions({ inverted = false, showSignIn = true }: { invert
             name={me.displayName}
             detail={accountLabel(me, t)}
             inverted={inverted}
+            manageUsers={me.permissions.includes('users:manage') || me.permissions.includes('users:manage-agency')}
             // Leave the page first: once the session is cleared this header may unmount (a staff app
             // sends visitors to sign in), and a mutate() callback is dropped with its component.
             onSignOut={() => {

@@ -10,6 +10,7 @@ export const en: Record<MessageKey, string> = {
   'platform.regionCredit': 'Region data: idn-area-data (Ministry of Home Affairs), ODbL licence.',
   'shell.skipToContent': 'Skip to main content',
   'shell.allApps': 'All apps',
+  'shell.manageUsers': 'Manage users',
   'shell.home': 'Home',
   'shell.account': 'Account',
   'shell.openMenu': 'Open navigation menu',
@@ -107,6 +108,8 @@ export const en: Record<MessageKey, string> = {
   'table.next': 'Next page',
   'table.clearSearch': 'Clear search',
   'table.clearSelection': 'Clear the choice',
+  'form.cancel': 'Cancel',
+  'form.close': 'Close',
 
   'signIn.title': 'Sign in',
   'signIn.subtitle': 'Use your Tegal Smart City account.',

@@ -9,6 +9,7 @@ export const id = {
   'platform.regionCredit': 'Data wilayah: idn-area-data (Kemendagri), lisensi ODbL.',
   'shell.skipToContent': 'Lewati ke konten utama',
   'shell.allApps': 'Semua aplikasi',
+  'shell.manageUsers': 'Kelola pengguna',
   'shell.home': 'Beranda',
   'shell.account': 'Akun',
   'shell.openMenu': 'Buka menu navigasi',
@@ -110,6 +111,8 @@ export const id = {
   'table.next': 'Halaman berikutnya',
   'table.clearSearch': 'Hapus pencarian',
   'table.clearSelection': 'Hapus pilihan',
+  'form.cancel': 'Batal',
+  'form.close': 'Tutup',
 
   // Sign in
   'signIn.title': 'Masuk',

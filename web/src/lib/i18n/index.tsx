@@ -1,4 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTimeZone } from '../clock';
 import { en } from './en';
 import { id, type MessageKey } from './id';
 
@@ -20,6 +21,9 @@ interface I18nValue {
   locale: Locale;
   setLocale(locale: Locale): void;
   t: Translate;
+  /** The zone dates are shown in (lib/clock.ts). Part of the value so that every component that
+   * translates, and so formats, renders again when the region's zone arrives. */
+  timeZone: string;
 }
 
 const I18nContext = createContext<I18nValue | null>(null);
@@ -39,9 +43,13 @@ export function format(message: string, values?: MessageValues): string {
   return message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
 
-/** Provides the current language, persisted in localStorage and mirrored on `<html lang>`. */
+/**
+ * Provides the current language, persisted in localStorage and mirrored on `<html lang>`, and the
+ * time zone the formats use.
+ */
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [locale, setLocaleState] = useState<Locale>(storedLocale);
+  const timeZone = useTimeZone();
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -58,8 +66,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<I18nValue>(() => {
     const dictionary = DICTIONARIES[locale];
-    return { locale, setLocale, t: (key, values) => format(dictionary[key], values) };
-  }, [locale, setLocale]);
+    return { locale, setLocale, t: (key, values) => format(dictionary[key], values), timeZone };
+  }, [locale, setLocale, timeZone]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
@@ -74,6 +82,21 @@ export function useI18n(): I18nValue {
 /** The translate function of the current language. */
 export function useT(): Translate {
   return useI18n().t;
+}
+
+/** Looks up a message of a module's own dictionary or of the platform's, and fills its placeholders. */
+export type ModuleTranslate<K extends string> = (key: MessageKey | K, values?: MessageValues) => string;
+
+/**
+ * The translate function of a module that keeps its own messages out of the platform dictionary (so
+ * they load with its chunk): its keys first, then the platform's. `dictionaries` must be a constant.
+ */
+export function useModuleT<K extends string>(dictionaries: Record<Locale, Record<K, string>>): ModuleTranslate<K> {
+  const { locale, t } = useI18n();
+  return useMemo(() => {
+    const own = dictionaries[locale];
+    return (key, values) => (Object.hasOwn(own, key) ? format(own[key as K], values) : t(key as MessageKey, values));
+  }, [dictionaries, locale, t]);
 }
 
 /** True when `key` is a message key (for codes that come from the server, like `errors.<code>`). */

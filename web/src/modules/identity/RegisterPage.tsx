@@ -1,10 +1,11 @@
 import { Alert, Anchor, Button, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconInfoCircle } from '@tabler/icons-react';
+import { IconInfoCircle } from '@tabler/icons-react';
 import { Link, Navigate, useNavigate } from 'react-router';
+import { FormAlert } from '../../components/FormAlert';
 import { PasswordStrength } from '../../components/PasswordStrength';
 import { useDocumentTitle } from '../../lib/document-title';
-import { focusField, useSubmitFailure } from '../../lib/form-failure';
+import { focusFirstError, useSubmitFailure } from '../../lib/form-failure';
 import { useT } from '../../lib/i18n';
 import { AuthFrame } from './AuthFrame';
 import type { RegisterInput } from './identity.types';
@@ -54,7 +55,7 @@ export function RegisterPage() {
         report(error, form.setErrors);
       }
     },
-    (errors) => focusField(Object.keys(errors)[0]),
+    focusFirstError,
   );
 
   const optional = (label: string) => (
@@ -79,11 +80,7 @@ export function RegisterPage() {
             </Text>
           </div>
 
-          {failure && (
-            <Alert ref={alertRef} tabIndex={-1} color="red" variant="light" icon={<IconAlertCircle size={20} />} role="alert" data-testid="form-error">
-              {failure}
-            </Alert>
-          )}
+          <FormAlert ref={alertRef} message={failure} />
 
           <TextInput label={t('register.displayName')} description={t('register.displayNameHint')} name="displayName" autoComplete="name" required maxLength={120} {...form.getInputProps('displayName')} />
           <TextInput

@@ -1,8 +1,9 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle, IconArrowLeft, IconShieldLock } from '@tabler/icons-react';
+import { IconArrowLeft, IconShieldLock } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { FormAlert } from '../../components/FormAlert';
 import { isApiError } from '../../lib/api';
 import { useDocumentTitle } from '../../lib/document-title';
 import { errorMessage } from '../../lib/error-message';
@@ -81,11 +82,7 @@ export function SignInPage() {
             </Text>
           </div>
 
-          {failure && (
-            <Alert ref={alertRef} tabIndex={-1} color="red" variant="light" icon={<IconAlertCircle size={20} />} role="alert" data-testid="form-error">
-              {failure}
-            </Alert>
-          )}
+          <FormAlert ref={alertRef} message={failure} />
 
           {step === 'password' ? (
             <>

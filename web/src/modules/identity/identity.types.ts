@@ -6,4 +6,8 @@ export type {
   SessionView,
   LoginBody as SignInInput,
   RegisterBody as RegisterInput,
+  UserView,
+  UserList,
+  ListUsersQuery,
+  LinkEmployeeBody,
 } from '../../../../server/src/modules/identity/identity.schema';

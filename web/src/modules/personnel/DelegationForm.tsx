@@ -1,15 +1,14 @@
-import '@mantine/core/styles/Modal.css';
 import '@mantine/core/styles/Radio.css';
-import { Alert, Button, Group, Modal, Radio, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Radio, SimpleGrid, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMediaQuery } from '@mantine/hooks';
-import { IconAlertCircle } from '@tabler/icons-react';
-import { focusField, useSubmitFailure } from '../../lib/form-failure';
+import { FormDialog } from '../../components/FormDialog';
+import { todayIso } from '../../lib/clock';
+import { focusFirstError, useSubmitFailure } from '../../lib/form-failure';
 import { usePersonnelT } from './i18n';
 import { EmployeePicker } from './EmployeePicker';
 import { OptionalLabel } from './OptionalLabel';
 import { DELEGATION_KINDS, useDelegate, type DelegationKind, type PositionKind } from './organisation.api';
-import { addDays, isIsoDate, todayIso } from './personnel.format';
+import { addDays, isIsoDate } from './personnel.format';
 import { delegationKindName, holdingLabel } from './personnel.labels';
 
 const FIELDS = ['kind', 'employeeId', 'skNumber', 'skDate', 'startDate', 'endDate', 'reason'] as const;
@@ -27,7 +26,6 @@ export interface DelegationFormProps {
  */
 export function DelegationForm({ position, opened, onClose }: DelegationFormProps) {
   const t = usePersonnelT();
-  const phone = useMediaQuery('(max-width: 36em)');
   const delegate = useDelegate(position.id);
   const { failure, setFailure, alertRef, report } = useSubmitFailure(t, FIELDS);
 
@@ -74,64 +72,55 @@ export function DelegationForm({ position, opened, onClose }: DelegationFormProp
         report(error, form.setErrors);
       }
     },
-    (errors) => focusField(Object.keys(errors)[0]),
+    focusFirstError,
   );
 
   const kind = form.values.kind;
   // Pj and Pjs stand in for the highest posts only (JPT); the server refuses them elsewhere.
   const kinds = DELEGATION_KINDS.filter((k) => position.kind === 'jpt_pratama' || (k !== 'pj' && k !== 'pjs'));
   return (
-    <Modal opened={opened} onClose={close} title={<Text fw={700}>{t('delegate.title')}</Text>} size="lg" fullScreen={phone} closeButtonProps={{ 'aria-label': t('form.close') }}>
-      <form onSubmit={submit} noValidate data-testid="delegation-form">
-        <Stack gap="md">
-          <Text fz="sm" c="dimmed">
-            {t('delegate.lead', { position: position.title })}
-          </Text>
-          {failure && (
-            <Alert ref={alertRef} tabIndex={-1} color="red" variant="light" icon={<IconAlertCircle size={20} />} role="alert">
-              {failure}
-            </Alert>
-          )}
-          <Radio.Group label={t('delegate.kind')} required {...form.getInputProps('kind')} name="kind">
-            <SimpleGrid cols={{ base: 2, sm: kinds.length }} spacing="xs" mt={6}>
-              {kinds.map((k) => (
-                <Radio key={k} value={k} label={holdingLabel(t, k)} description={delegationKindName(t, k)} />
-              ))}
-            </SimpleGrid>
-          </Radio.Group>
-          <EmployeePicker
-            label={t('delegate.employee')}
-            name="employeeId"
-            value={form.values.employeeId}
-            onChange={(id) => form.setFieldValue('employeeId', id)}
-            error={form.errors.employeeId}
-            onBlur={() => form.validateField('employeeId')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput label={t('form.skNumber')} name="skNumber" required maxLength={100} placeholder="800.1.3/123/2026" {...form.getInputProps('skNumber')} />
-            <TextInput label={<OptionalLabel label={t('form.skDate')} />} name="skDate" type="date" {...form.getInputProps('skDate')} />
-            <TextInput label={t('delegate.startDate')} name="startDate" type="date" required {...form.getInputProps('startDate')} />
-            <TextInput
-              label={kind === 'plh' ? t('delegate.endDate') : <OptionalLabel label={t('delegate.endDate')} />}
-              name="endDate"
-              type="date"
-              required={kind === 'plh'}
-              min={form.values.startDate || undefined}
-              description={kind === 'plh' ? t('delegate.endDateHintPlh') : t('delegate.endDateHint')}
-              {...form.getInputProps('endDate')}
-            />
-          </SimpleGrid>
-          <Textarea label={t('delegate.reason')} name="reason" required autosize minRows={2} maxLength={500} placeholder={t('delegate.reasonPlaceholder')} {...form.getInputProps('reason')} />
-          <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {t('form.cancel')}
-            </Button>
-            <Button type="submit" loading={delegate.isPending}>
-              {t('delegate.submit', { kind: holdingLabel(t, kind) })}
-            </Button>
-          </Group>
-        </Stack>
-      </form>
-    </Modal>
+    <FormDialog
+      opened={opened}
+      title={t('delegate.title')}
+      lead={t('delegate.lead', { position: position.title })}
+      failure={failure}
+      alertRef={alertRef}
+      submitLabel={t('delegate.submit', { kind: holdingLabel(t, kind) })}
+      pending={delegate.isPending}
+      onSubmit={submit}
+      onClose={close}
+      testId="delegation-form"
+    >
+      <Radio.Group label={t('delegate.kind')} required {...form.getInputProps('kind')} name="kind">
+        <SimpleGrid cols={{ base: 2, sm: kinds.length }} spacing="xs" mt={6}>
+          {kinds.map((k) => (
+            <Radio key={k} value={k} label={holdingLabel(t, k)} description={delegationKindName(t, k)} />
+          ))}
+        </SimpleGrid>
+      </Radio.Group>
+      <EmployeePicker
+        label={t('delegate.employee')}
+        name="employeeId"
+        value={form.values.employeeId}
+        onChange={(id) => form.setFieldValue('employeeId', id)}
+        error={form.errors.employeeId}
+        onBlur={() => form.validateField('employeeId')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput label={t('form.skNumber')} name="skNumber" required maxLength={100} placeholder="800.1.3/123/2026" {...form.getInputProps('skNumber')} />
+        <TextInput label={<OptionalLabel label={t('form.skDate')} />} name="skDate" type="date" {...form.getInputProps('skDate')} />
+        <TextInput label={t('delegate.startDate')} name="startDate" type="date" required {...form.getInputProps('startDate')} />
+        <TextInput
+          label={kind === 'plh' ? t('delegate.endDate') : <OptionalLabel label={t('delegate.endDate')} />}
+          name="endDate"
+          type="date"
+          required={kind === 'plh'}
+          min={form.values.startDate || undefined}
+          description={kind === 'plh' ? t('delegate.endDateHintPlh') : t('delegate.endDateHint')}
+          {...form.getInputProps('endDate')}
+        />
+      </SimpleGrid>
+      <Textarea label={t('delegate.reason')} name="reason" required autosize minRows={2} maxLength={500} placeholder={t('delegate.reasonPlaceholder')} {...form.getInputProps('reason')} />
+    </FormDialog>
   );
 }

@@ -12,8 +12,7 @@ import { useDirectoryParams, type DirectoryFilter } from './directory-params';
 import { EMPLOYEE_KINDS, EMPLOYEE_STATUSES, useDirectory } from './employees.api';
 import { POSITION_KINDS, flattenUnits, useUnitTree } from './organisation.api';
 import { useAgencies } from './personnel.api';
-import { PNS_RANKS, PPPK_GRADES } from './personnel.format';
-import { employeeKindLabel, positionKindLabel, statusLabel } from './personnel.labels';
+import { employeeKindLabel, positionKindLabel, rankOptions, statusLabel } from './personnel.labels';
 
 /**
  * "Pegawai": the employee directory searched by name or NIP and filtered by agency, unit, rank,
@@ -63,8 +62,8 @@ export function DirectoryPage({ appName }: { appName: string }) {
         nothingFoundMessage: t('table.noResults'),
       })}
       {select('rank', t('directory.rank'), [
-        { group: t('personnel.kind.pns'), items: PNS_RANKS.map((r) => ({ value: r.code, label: `${r.pangkat} (${r.code})` })) },
-        { group: t('personnel.kind.pppk'), items: PPPK_GRADES.map((g) => ({ value: g, label: t('directory.pppkGrade', { grade: g }) })) },
+        { group: t('personnel.kind.pns'), items: rankOptions(t, 'pns') },
+        { group: t('personnel.kind.pppk'), items: rankOptions(t, 'pppk') },
       ], { searchable: true, nothingFoundMessage: t('table.noResults') })}
       {select('positionKind', t('directory.positionKind'), POSITION_KINDS.map((k) => ({ value: k, label: positionKindLabel(t, k) })))}
       {select('status', t('directory.status'), EMPLOYEE_STATUSES.map((s) => ({ value: s, label: statusLabel(t, s) })))}
@@ -113,10 +112,7 @@ export function DirectoryPage({ appName }: { appName: string }) {
         refreshing={directory.isFetching && directory.isPlaceholderData}
         error={directory.error}
         onRetry={() => void directory.refetch()}
-        onPage={(p) => {
-          setPage(p);
-          window.scrollTo({ top: 0 });
-        }}
+        onPage={setPage}
         toolbar={toolbar}
         empty={
           filtered ? (

@@ -1,13 +1,15 @@
 import '@mantine/core/styles/Modal.css';
-import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { IconAlertCircle } from '@tabler/icons-react';
 import { useState } from 'react';
+import { FormActions } from '../../components/FormActions';
+import { FormAlert } from '../../components/FormAlert';
+import { useToday } from '../../lib/clock';
 import { focusField, splitServerError } from '../../lib/form-failure';
 import { usePersonnelT } from './i18n';
 import { formatDate } from '../../lib/i18n/format';
 import { useEndDelegation, type DelegationRecord } from './organisation.api';
-import { addDays, isIsoDate, lastDay, todayIso } from './personnel.format';
+import { addDays, isIsoDate, lastDay } from './personnel.format';
 import { holdingLabel } from './personnel.labels';
 
 /** Ends a delegation: asks for the delegate's last day (inclusive) and sends the day after. */
@@ -25,7 +27,7 @@ function EndForm({ delegation, onDone }: { delegation: DelegationRecord; onDone(
   const end = useEndDelegation();
   const [failure, setFailure] = useState<string | null>(null);
   const start = delegation.startDate;
-  const today = todayIso();
+  const today = useToday();
   const plannedLast = lastDay(delegation.endDate);
   const form = useForm({
     mode: 'controlled',
@@ -70,11 +72,7 @@ function EndForm({ delegation, onDone }: { delegation: DelegationRecord; onDone(
             start: formatDate(start),
           })}
         </Text>
-        {failure && (
-          <Alert color="red" variant="light" icon={<IconAlertCircle size={20} />} role="alert">
-            {failure}
-          </Alert>
-        )}
+        <FormAlert message={failure} />
         <TextInput
           label={t('endDelegation.lastDay')}
           name="lastDay"
@@ -85,14 +83,7 @@ function EndForm({ delegation, onDone }: { delegation: DelegationRecord; onDone(
           description={t('endDelegation.lastDayHint')}
           {...form.getInputProps('lastDay')}
         />
-        <Group justify="flex-end" gap="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('form.cancel')}
-          </Button>
-          <Button type="submit" color="red" loading={end.isPending}>
-            {t('endDelegation.submit')}
-          </Button>
-        </Group>
+        <FormActions submitLabel={t('endDelegation.submit')} pending={end.isPending} onCancel={onDone} danger />
       </Stack>
     </form>
   );

@@ -8,7 +8,9 @@ import { useReducer } from 'react';
 import { Link } from 'react-router';
 import { DataTable } from '../../components/DataTable';
 import { EmptyState } from '../../components/EmptyState';
+import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
+import { PageSkeleton } from '../../components/Skeletons';
 import { StatCard } from '../../components/StatCard';
 import { useDocumentTitle } from '../../lib/document-title';
 import { errorMessage } from '../../lib/error-message';
@@ -27,6 +29,15 @@ export function ImportPage({ appName }: { appName: string }) {
   useDocumentTitle(t('import.title'));
   const access = usePersonnelAccess();
   const header = <PageHeader breadcrumbs={[{ label: appName, to: '/simpeg' }, { label: t('import.title') }]} title={t('import.title')} description={t('import.lead')} />;
+  if (access.pending) return <PageSkeleton />;
+  if (access.error) {
+    return (
+      <>
+        {header}
+        <ErrorState error={access.error} onRetry={access.retry} />
+      </>
+    );
+  }
   if (!access.canManageAny) {
     return (
       <>

@@ -88,7 +88,7 @@ export function OrgChartPage({ appName }: { appName: string }) {
               <Text fz="sm" c="dimmed">
                 {t('orgChart.hint')}
               </Text>
-              <UnitTree units={tree.data} expanded={expanded} onToggle={toggle} canManage={access.canManageAgency(agencyId)} />
+              <UnitTree units={tree.data} expanded={expanded} onToggle={toggle} />
             </>
           )}
         </Stack>

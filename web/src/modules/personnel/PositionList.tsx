@@ -3,11 +3,13 @@ import { IconUserPlus } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorState } from '../../components/ErrorState';
+import text from '../../components/text.module.css';
+import { useToday } from '../../lib/clock';
 import { usePersonnelT } from './i18n';
 import { formatDate } from '../../lib/i18n/format';
 import { HoldingBadge, InfoBadge, VacantBadge } from './Badges';
 import { useUnitPositions, type DelegationRecord, type UnitPosition } from './organisation.api';
-import { lastDay, todayIso } from './personnel.format';
+import { lastDay } from './personnel.format';
 import { holdingLabel, positionKindLabel } from './personnel.labels';
 import classes from './personnel.module.css';
 
@@ -15,11 +17,11 @@ import classes from './personnel.module.css';
 const DelegationForm = lazy(() => import('./DelegationForm').then((m) => ({ default: m.DelegationForm })));
 const EndDelegationForm = lazy(() => import('./EndDelegationForm').then((m) => ({ default: m.EndDelegationForm })));
 
-// Plt/Plh stand in for leaders only (JPT, administrator, pengawas), as the server enforces.
-const DELEGABLE = new Set<UnitPosition['kind']>(['jpt_pratama', 'administrator', 'pengawas']);
-
-/** The positions of an opened unit with who holds or acts for each today. */
-export function PositionList({ unitId, canManage }: { unitId: string; canManage: boolean }) {
+/**
+ * The positions of an opened unit with who holds or acts for each today. What the user may do with a
+ * post or a delegation (appoint a Plt/Plh, end one) is the server's word: each carries its `abilities`.
+ */
+export function PositionList({ unitId }: { unitId: string }) {
   const t = usePersonnelT();
   const positions = useUnitPositions(unitId);
   const [delegating, setDelegating] = useState<UnitPosition | null>(null);
@@ -45,7 +47,7 @@ export function PositionList({ unitId, canManage }: { unitId: string; canManage:
     <>
       <Stack gap={6} component="ul" className={classes.positions} aria-label={t('orgChart.positionsOf')}>
         {positions.data.map((position) => (
-          <PositionItem key={position.id} position={position} canManage={canManage} onDelegate={() => setDelegating(position)} onEnd={setEnding} />
+          <PositionItem key={position.id} position={position} onDelegate={() => setDelegating(position)} onEnd={setEnding} />
         ))}
       </Stack>
       <Suspense fallback={null}>
@@ -58,15 +60,14 @@ export function PositionList({ unitId, canManage }: { unitId: string; canManage:
 
 interface PositionItemProps {
   position: UnitPosition;
-  canManage: boolean;
   onDelegate(): void;
   onEnd(delegation: DelegationRecord): void;
 }
 
-function PositionItem({ position, canManage, onDelegate, onEnd }: PositionItemProps) {
+function PositionItem({ position, onDelegate, onEnd }: PositionItemProps) {
   const t = usePersonnelT();
   const { acting, definitive } = position.holder;
-  const today = todayIso();
+  const today = useToday();
   // Delegations still to come or in force; finished ones belong to the people's histories.
   const open = position.delegations.filter((d) => d.endDate === null || d.endDate > today);
 
@@ -74,7 +75,7 @@ function PositionItem({ position, canManage, onDelegate, onEnd }: PositionItemPr
     <Box component="li" className={classes.position} data-position={position.title}>
       <Group justify="space-between" align="flex-start" gap="xs" wrap="wrap">
         <Box style={{ flex: '1 1 220px', minWidth: 0 }}>
-          <Text fw={600} fz="sm" lh={1.35} className={classes.wrap}>
+          <Text fw={600} fz="sm" lh={1.35} className={text.wrap}>
             {position.title}
           </Text>
           <Group gap={6} mt={4}>
@@ -82,7 +83,7 @@ function PositionItem({ position, canManage, onDelegate, onEnd }: PositionItemPr
             <InfoBadge>{positionKindLabel(t, position.kind)}</InfoBadge>
           </Group>
         </Box>
-        {canManage && DELEGABLE.has(position.kind) && (
+        {position.abilities.canDelegate && (
           <Button size="compact-sm" variant="light" leftSection={<IconUserPlus size={16} />} onClick={onDelegate} aria-label={t('orgChart.delegateFor', { position: position.title })}>
             {t('orgChart.delegate')}
           </Button>
@@ -93,7 +94,7 @@ function PositionItem({ position, canManage, onDelegate, onEnd }: PositionItemPr
         {acting ? (
           <Group gap={6} wrap="wrap">
             {acting.as !== 'definitive' && <HoldingBadge as={acting.as} />}
-            <Anchor component={Link} to={`/simpeg/pegawai/${acting.employee.id}`} fz="sm" fw={600} className={classes.wrap}>
+            <Anchor component={Link} to={`/simpeg/pegawai/${acting.employee.id}`} fz="sm" fw={600} className={text.wrap}>
               {acting.employee.displayName}
             </Anchor>
             <Text span fz="xs" c="dimmed">
@@ -113,7 +114,7 @@ function PositionItem({ position, canManage, onDelegate, onEnd }: PositionItemPr
             {definitive ? (
               <>
                 {t('orgChart.definitive')}{' '}
-                <Anchor component={Link} to={`/simpeg/pegawai/${definitive.id}`} fz="xs" className={classes.wrap}>
+                <Anchor component={Link} to={`/simpeg/pegawai/${definitive.id}`} fz="xs" className={text.wrap}>
                   {definitive.displayName}
                 </Anchor>
               </>
@@ -131,7 +132,7 @@ function PositionItem({ position, canManage, onDelegate, onEnd }: PositionItemPr
               <Text span fz="xs" fw={700}>
                 {holdingLabel(t, d.kind)}
               </Text>
-              <Text span fz="xs" className={classes.wrap}>
+              <Text span fz="xs" className={text.wrap}>
                 {d.employee.displayName}
               </Text>
               <Text span fz="xs" c="dimmed">
@@ -141,7 +142,7 @@ function PositionItem({ position, canManage, onDelegate, onEnd }: PositionItemPr
                 {' · '}
                 {t('orgChart.sk', { sk: d.skNumber })}
               </Text>
-              {canManage && (
+              {d.abilities.canEnd && (
                 <Button size="compact-xs" variant="subtle" color="red" c="red.9" onClick={() => onEnd(d)} aria-label={t('orgChart.endFor', { kind: holdingLabel(t, d.kind), name: d.employee.displayName })}>
                   {t('orgChart.end')}
                 </Button>

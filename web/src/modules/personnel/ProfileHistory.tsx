@@ -1,13 +1,18 @@
 import '@mantine/core/styles/Tabs.css';
-import { Badge, Tabs, Text } from '@mantine/core';
-import { IconHistory } from '@tabler/icons-react';
-import type { ReactNode } from 'react';
+import { Badge, Button, Group, Tabs, Text } from '@mantine/core';
+import { IconCircleCheck, IconHistory, IconPlus } from '@tabler/icons-react';
+import { lazy, Suspense, useRef, useState, type ReactNode } from 'react';
 import { DataTable, type Column } from '../../components/DataTable';
 import { usePersonnelT, type Key } from './i18n';
 import { formatDate, formatNumber } from '../../lib/i18n/format';
 import { HoldingBadge } from './Badges';
-import type { EmployeeHistory } from './employees.api';
-import { lastDay } from './personnel.format';
+import type { EmployeeHistory, EmployeeProfile } from './employees.api';
+import type { HistorySection } from './history.api';
+import { daysInclusive, lastDay } from './personnel.format';
+import { leaveKindLabel, trainingKindLabel } from './personnel.labels';
+
+// For administrators only, and only once one opens a form: readers of profiles never download them.
+const HistoryForm = lazy(() => import('./HistoryForm').then((m) => ({ default: m.HistoryForm })));
 
 type Row<K extends keyof EmployeeHistory> = EmployeeHistory[K][number];
 
@@ -31,19 +36,34 @@ function Sk({ number, date }: { number: string | null; date: string | null }) {
   );
 }
 
-/** Days from the first to the last day of a leave, both counted. */
-function leaveDays(start: string, end: string): number {
-  return Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000) + 1;
-}
-
 /**
  * The employee's history in tabs (Pangkat, Jabatan, Plt/Plh, Pendidikan, Diklat, Cuti), newest first,
  * dates in Indonesian. Assignment and delegation ends are stored exclusive: the last day is shown.
+ * When the server says the user may edit the employee, the rank, education, training and leave tabs
+ * each offer "Tambah …", a form in a dialog; the server's answer (the whole profile) redraws the tab.
  */
-export function ProfileHistory({ history }: { history: EmployeeHistory }) {
+export function ProfileHistory({ history, employee }: { history: EmployeeHistory; employee: EmployeeProfile }) {
   const t = usePersonnelT();
   const period = usePeriod();
   const newest = <T,>(rows: readonly T[], date: (r: T) => string) => [...rows].sort((a, b) => date(b).localeCompare(date(a)));
+  const [adding, setAdding] = useState<HistorySection | null>(null);
+  const [saved, setSaved] = useState<HistorySection | null>(null);
+  const addButtons = useRef(new Map<HistorySection, HTMLButtonElement>());
+  const toolbar = (section: HistorySection) =>
+    employee.abilities.canEdit ? (
+      <AddToolbar
+        section={section}
+        saved={saved === section}
+        buttonRef={(button) => {
+          if (button) addButtons.current.set(section, button);
+          else addButtons.current.delete(section);
+        }}
+        onAdd={() => {
+          setSaved(null);
+          setAdding(section);
+        }}
+      />
+    ) : undefined;
 
   const tabs: { key: string; label: string; count: number; table: ReactNode }[] = [
     {
@@ -53,6 +73,7 @@ export function ProfileHistory({ history }: { history: EmployeeHistory }) {
       table: (
         <HistoryTable<Row<'ranks'>>
           caption={t('profile.tab.ranks')}
+          toolbar={toolbar('ranks')}
           rows={newest(history.ranks, (r) => r.tmt)}
           columns={[
             { key: 'rank', header: t('directory.rank'), primary: true, cell: (r) => r.rankLabel },
@@ -103,6 +124,7 @@ export function ProfileHistory({ history }: { history: EmployeeHistory }) {
       table: (
         <HistoryTable<Row<'education'>>
           caption={t('profile.tab.education')}
+          toolbar={toolbar('education')}
           rows={[...history.education].sort((a, b) => b.graduationYear - a.graduationYear)}
           columns={[
             { key: 'institution', header: t('profile.institution'), primary: true, cell: (r) => r.institution },
@@ -120,10 +142,11 @@ export function ProfileHistory({ history }: { history: EmployeeHistory }) {
       table: (
         <HistoryTable<Row<'training'>>
           caption={t('profile.tab.training')}
+          toolbar={toolbar('training')}
           rows={newest(history.training, (r) => r.startDate)}
           columns={[
             { key: 'name', header: t('profile.trainingName'), primary: true, cell: (r) => r.name },
-            { key: 'kind', header: t('profile.trainingKind'), cell: (r) => t(`profile.trainingKind.${r.kind}` as Key), width: 130 },
+            { key: 'kind', header: t('profile.trainingKind'), cell: (r) => trainingKindLabel(t, r.kind), width: 130 },
             { key: 'institution', header: t('profile.organiser'), cell: (r) => r.institution ?? '—', hideOnPhone: true },
             { key: 'date', header: t('profile.date'), cell: (r) => (r.endDate && r.endDate !== r.startDate ? `${formatDate(r.startDate)} – ${formatDate(r.endDate)}` : formatDate(r.startDate)), width: 220 },
             { key: 'hours', header: t('profile.hours'), cell: (r) => (r.hours === null ? '—' : formatNumber(r.hours)), width: 80, numeric: true },
@@ -138,11 +161,12 @@ export function ProfileHistory({ history }: { history: EmployeeHistory }) {
       table: (
         <HistoryTable<Row<'leave'>>
           caption={t('profile.tab.leave')}
+          toolbar={toolbar('leave')}
           rows={newest(history.leave, (r) => r.startDate)}
           columns={[
-            { key: 'kind', header: t('profile.leaveKind'), primary: true, cell: (r) => t(`profile.leaveKind.${r.kind}` as Key) },
+            { key: 'kind', header: t('profile.leaveKind'), primary: true, cell: (r) => leaveKindLabel(t, r.kind) },
             { key: 'date', header: t('profile.date'), cell: (r) => `${formatDate(r.startDate)} – ${formatDate(r.endDate)}`, width: 260 },
-            { key: 'days', header: t('profile.days'), cell: (r) => formatNumber(leaveDays(r.startDate, r.endDate)), width: 80, numeric: true },
+            { key: 'days', header: t('profile.days'), cell: (r) => formatNumber(daysInclusive(r.startDate, r.endDate)), width: 80, numeric: true },
             { key: 'note', header: t('profile.note'), cell: (r) => r.note ?? '—', hideOnPhone: true },
           ]}
         />
@@ -151,28 +175,67 @@ export function ProfileHistory({ history }: { history: EmployeeHistory }) {
   ];
 
   return (
-    <Tabs defaultValue="ranks" keepMounted={false} data-testid="history-tabs" styles={{ tab: { paddingInline: 12 }, tabSection: { marginInlineStart: 6 } }}>
-      <Tabs.List mb="sm" style={{ flexWrap: 'wrap' }}>
+    <>
+      <Tabs defaultValue="ranks" keepMounted={false} data-testid="history-tabs" styles={{ tab: { paddingInline: 12 }, tabSection: { marginInlineStart: 6 } }}>
+        <Tabs.List mb="sm" style={{ flexWrap: 'wrap' }}>
+          {tabs.map((tab) => (
+            <Tabs.Tab key={tab.key} value={tab.key} rightSection={<Badge size="xs" variant="light" color="gray" c="dark.5" circle>{tab.count}</Badge>}>
+              {tab.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
         {tabs.map((tab) => (
-          <Tabs.Tab key={tab.key} value={tab.key} rightSection={<Badge size="xs" variant="light" color="gray" c="dark.5" circle>{tab.count}</Badge>}>
-            {tab.label}
-          </Tabs.Tab>
+          <Tabs.Panel key={tab.key} value={tab.key}>
+            {tab.table}
+          </Tabs.Panel>
         ))}
-      </Tabs.List>
-      {tabs.map((tab) => (
-        <Tabs.Panel key={tab.key} value={tab.key}>
-          {tab.table}
-        </Tabs.Panel>
-      ))}
-    </Tabs>
+      </Tabs>
+      {adding && (
+        <Suspense fallback={null}>
+          <HistoryForm
+            section={adding}
+            employee={employee}
+            // The form unmounts as it closes, before Mantine's modal can give the focus back: give it
+            // back here, to the "Tambah" button that opened it.
+            onClose={(done) => {
+              setAdding(null);
+              if (done) setSaved(adding);
+              requestAnimationFrame(() => addButtons.current.get(adding)?.focus());
+            }}
+          />
+        </Suspense>
+      )}
+    </>
   );
 }
 
-function HistoryTable<T extends { id: string }>({ caption, rows, columns }: { caption: string; rows: T[]; columns: Column<T>[] }) {
+/** Above a history table: "Tambah …" and, once a record is saved, a polite note that says so. */
+function AddToolbar({ section, saved, buttonRef, onAdd }: { section: HistorySection; saved: boolean; buttonRef(button: HTMLButtonElement | null): void; onAdd(): void }) {
+  const t = usePersonnelT();
+  return (
+    <Group justify="space-between" gap="xs" wrap="wrap-reverse">
+      {/* Present (empty) before anything is saved, so screen readers announce the note when it appears. */}
+      <Text role="status" fz="sm" c="green" fw={600} style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
+        {saved && (
+          <>
+            <IconCircleCheck size={18} aria-hidden />
+            {t(`history.saved.${section}` as Key)}
+          </>
+        )}
+      </Text>
+      <Button ref={buttonRef} variant="light" leftSection={<IconPlus size={18} />} onClick={onAdd}>
+        {t(`history.add.${section}` as Key)}
+      </Button>
+    </Group>
+  );
+}
+
+function HistoryTable<T extends { id: string }>({ caption, toolbar, rows, columns }: { caption: string; toolbar?: ReactNode; rows: T[]; columns: Column<T>[] }) {
   const t = usePersonnelT();
   return (
     <DataTable
       caption={caption}
+      toolbar={toolbar}
       columns={columns}
       rows={rows}
       rowKey={(r) => r.id}

@@ -6,6 +6,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
 import { PageHeader } from '../../components/PageHeader';
 import { PageSkeleton } from '../../components/Skeletons';
+import text from '../../components/text.module.css';
 import { isApiError } from '../../lib/api';
 import { useDocumentTitle } from '../../lib/document-title';
 import { usePersonnelT, type Key } from './i18n';
@@ -98,10 +99,10 @@ function Profile({ id, appName }: { id: string; appName: string }) {
           <Group key={`${h.position.id}-${h.as}`} component="li" gap="sm" align="flex-start" wrap="nowrap">
             <HoldingBadge as={h.as} />
             <Box style={{ minWidth: 0 }}>
-              <Text fw={600} fz="sm" className={classes.wrap}>
+              <Text fw={600} fz="sm" className={text.wrap}>
                 {h.position.title}
               </Text>
-              <Text fz="xs" c="dimmed" className={classes.wrap}>
+              <Text fz="xs" c="dimmed" className={text.wrap}>
                 {`${h.position.unit.name} · ${h.position.agency.shortName} · `}
                 {h.endDate
                   ? `${formatDate(h.startDate)} – ${formatDate(lastDay(h.endDate) ?? h.endDate)}`
@@ -112,7 +113,7 @@ function Profile({ id, appName }: { id: string; appName: string }) {
         ))}
       </Stack>
     );
-  const history = e.history ? <ProfileHistory history={e.history} /> : <Restricted>{t('profile.historyRestricted')}</Restricted>;
+  const history = e.history ? <ProfileHistory history={e.history} employee={e} /> : <Restricted>{t('profile.historyRestricted')}</Restricted>;
 
   return (
     <>
@@ -120,7 +121,7 @@ function Profile({ id, appName }: { id: string; appName: string }) {
         breadcrumbs={[...crumbs, { label: own ? t('profile.mine') : e.displayName }]}
         eyebrow={own ? t('profile.mine') : `${employeeKindLabel(t, e.kind)} · ${e.agency.shortName}`}
         title={e.displayName}
-        description={<span className={classes.nip} style={{ fontSize: 15 }} data-testid="profile-nip">{`${e.kind === 'pppk' ? 'NI PPPK' : 'NIP'} ${formatNip(e.nip)}`}</span>}
+        description={<span className={text.idNumber} style={{ fontSize: 15 }} data-testid="profile-nip">{`${e.kind === 'pppk' ? 'NI PPPK' : 'NIP'} ${formatNip(e.nip)}`}</span>}
         actions={
           e.abilities.canEdit ? (
             <Button ref={assignButton} leftSection={<IconBriefcase size={18} />} onClick={() => setAssigning(true)}>
@@ -202,7 +203,7 @@ function PersonalSection({ profile }: { profile: EmployeeProfile }) {
           rows={[
             [t('profile.gender'), t(`profile.gender.${p.gender}` as Key)],
             [t('profile.birth'), p.birthPlace ? `${p.birthPlace}, ${formatDate(p.birthDate)}` : formatDate(p.birthDate)],
-            [t('profile.nik'), p.nik ? <span key="n" className={classes.nip}>{p.nik}</span> : '—'],
+            [t('profile.nik'), p.nik ? <span key="n" className={text.idNumber}>{p.nik}</span> : '—'],
             [t('profile.phone'), p.phone ?? '—'],
             [t('profile.address'), p.address ?? '—'],
           ]}

@@ -40,10 +40,13 @@ export function useEmployeeSearch(q: string, agencyId?: string | null) {
   });
 }
 
+/** The cache key of a profile (`me`: the signed-in user's own). */
+export const employeeKey = (id: string | 'me') => ['personnel', 'employee', id] as const;
+
 /** An employee's profile; `me` asks for the signed-in user's own. */
 export function useEmployee(id: string | 'me') {
   return useQuery({
-    queryKey: ['personnel', 'employee', id],
+    queryKey: employeeKey(id),
     queryFn: ({ signal }) => api<EmployeeProfile>(`/api/employees/${encodeURIComponent(id)}`, { signal }),
   });
 }
@@ -54,7 +57,7 @@ export function useAssign(employeeId: string) {
   return useMutation({
     mutationFn: (body: AssignBody) => api<EmployeeProfile>(`/api/employees/${encodeURIComponent(employeeId)}/assignments`, { method: 'POST', body }),
     onSuccess: async (profile) => {
-      client.setQueryData(['personnel', 'employee', profile.id], profile);
+      client.setQueryData(employeeKey(profile.id), profile);
       await client.invalidateQueries({ queryKey: ['personnel'], predicate: (q) => q.queryKey[2] !== profile.id });
     },
   });

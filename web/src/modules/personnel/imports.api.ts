@@ -6,7 +6,7 @@ import type { ImportKind, ImportReport, RowError } from '../../../../server/src/
 export type { ImportKind, ImportReport, RowError as ImportRowError };
 
 // A record so the compiler fails here when the server adds a kind.
-const KIND_ORDER: Record<ImportKind, number> = { employees: 1, units: 2, positions: 3, siasn: 4 };
+const KIND_ORDER: Record<ImportKind, number> = { employees: 1, units: 2, positions: 3, delegations: 4, siasn: 5 };
 /** The kinds in the order the wizard offers them: employees first, the everyday case. */
 export const IMPORT_KINDS = (Object.keys(KIND_ORDER) as ImportKind[]).sort((a, b) => KIND_ORDER[a] - KIND_ORDER[b]);
 

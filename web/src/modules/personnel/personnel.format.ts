@@ -1,4 +1,5 @@
-// Small pure helpers of the SIMPEG screens: NIP grouping, the rank ladders for filters, ISO dates.
+// Small pure helpers of the SIMPEG screens: NIP grouping, the rank ladders for filters, ISO dates
+// (today is the region's, from lib/clock.ts).
 // They mirror server/src/modules/personnel (personnel.nip.ts, personnel.ranks.ts): the web bundle
 // imports only types from the server, so the few values it needs are restated here.
 
@@ -35,17 +36,16 @@ export const PPPK_GRADES: readonly string[] = [
   'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII',
 ];
 
-/** Today's date in Western Indonesia Time as `2026-11-28`. */
-export function todayIso(now: Date = new Date()): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** `2026-11-28` plus `days` (may be negative), as an ISO date; calendar arithmetic in UTC, so no DST surprises. */
 export function addDays(iso: string, days: number): string {
   const date = new Date(`${iso}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   return date.toISOString().slice(0, 10);
+}
+
+/** Days from `start` to `end`, both counted (a leave from the 1st to the 3rd is 3 days). */
+export function daysInclusive(start: string, end: string): number {
+  return Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
 /** True for a real calendar date written `YYYY-MM-DD`. */

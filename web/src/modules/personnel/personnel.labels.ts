@@ -1,6 +1,8 @@
 import type { Key, PersonnelTranslate as Translate } from './i18n';
 import type { EmployeeKind, EmployeeStatus } from './employees.api';
+import type { LeaveKind, TrainingKind } from './history.api';
 import type { DelegationKind, HoldingKind, PositionKind } from './organisation.api';
+import { PNS_RANKS, PPPK_GRADES } from './personnel.format';
 
 /** "JPT Pratama", "Pengawas"… */
 export function positionKindLabel(t: Translate, kind: PositionKind): string {
@@ -31,4 +33,21 @@ export const STATUS_COLORS: Record<EmployeeStatus, string> = { active: 'green', 
 /** The full name of a delegation kind ("Pelaksana harian"), for forms. */
 export function delegationKindName(t: Translate, kind: DelegationKind): string {
   return t(`personnel.delegationKind.${kind}` as Key);
+}
+
+/** "Struktural", "Fungsional", "Teknis". */
+export function trainingKindLabel(t: Translate, kind: TrainingKind): string {
+  return t(`profile.trainingKind.${kind}` as Key);
+}
+
+/** "Cuti tahunan", "Cuti sakit"… */
+export function leaveKindLabel(t: Translate, kind: LeaveKind): string {
+  return t(`profile.leaveKind.${kind}` as Key);
+}
+
+/** The ranks of one ladder, lowest first, as select options: "Penata (III/c)" or "PPPK golongan IX". */
+export function rankOptions(t: Translate, kind: EmployeeKind): { value: string; label: string }[] {
+  return kind === 'pns'
+    ? PNS_RANKS.map((r) => ({ value: r.code, label: `${r.pangkat} (${r.code})` }))
+    : PPPK_GRADES.map((g) => ({ value: g, label: t('directory.pppkGrade', { grade: g }) }));
 }

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { appendAudit } from '../../../platform/audit/index.js';
 import { copyTransaction, type Database, type Db } from '../../../platform/db/index.js';
 import { AppError, ForbiddenError } from '../../../platform/errors.js';
-import { can, type Actor } from '../../../platform/http/actor.js';
+import type { Actor } from '../../../platform/http/actor.js';
 import type { Ctx, Platform } from '../../../platform/index.js';
 import { NO_PROGRESS, type Progress } from '../../../platform/progress.js';
 import type { Revision } from '../../../platform/snapshot.js';
-import { canManageAny } from '../personnel.policy.js';
+import { canManageAny, managedAgencies } from '../personnel.policy.js';
 import { Problems } from './import.cells.js';
 import { planClosing, type ClosePlan } from './import.close.js';
 import { createContext, type Context, type Scope } from './import.context.js';
@@ -29,7 +29,7 @@ export interface ImportDeps {
 /** BKPSDM imports every agency's rows; an agency admin only their own; anyone else is refused. */
 function scopeOf(actor: Actor): Scope {
   if (!canManageAny(actor)) throw new ForbiddenError('Hanya BKPSDM atau admin perangkat daerah yang dapat mengimpor data kepegawaian.');
-  return { actor, all: can(actor, 'personnel:manage'), agencyId: actor.agencyId };
+  return { actor, all: managedAgencies(actor) === null, agencyId: actor.agencyId };
 }
 
 /** Plans closing what a complete structure file leaves out, when asked; an employees or delegations file cannot be a structure. */

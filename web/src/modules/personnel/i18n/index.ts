@@ -1,5 +1,4 @@
-import { useMemo } from 'react';
-import { format, useI18n, type MessageKey, type MessageValues } from '../../../lib/i18n';
+import { useModuleT, type Locale, type MessageKey, type ModuleTranslate } from '../../../lib/i18n';
 import { personnelEn } from './en';
 import { personnelId, type PersonnelKey } from './id';
 
@@ -9,15 +8,11 @@ export type { PersonnelKey } from './id';
 export type Key = MessageKey | PersonnelKey;
 
 /** Looks up a SIMPEG or platform message in the current language and fills its placeholders. */
-export type PersonnelTranslate = (key: Key, values?: MessageValues) => string;
+export type PersonnelTranslate = ModuleTranslate<PersonnelKey>;
 
-const DICTIONARIES: Record<'id' | 'en', Record<PersonnelKey, string>> = { id: personnelId, en: personnelEn };
+const DICTIONARIES: Record<Locale, Record<PersonnelKey, string>> = { id: personnelId, en: personnelEn };
 
 /** The translate function of the SIMPEG screens: their own keys first, then the platform's. */
 export function usePersonnelT(): PersonnelTranslate {
-  const { locale, t } = useI18n();
-  return useMemo(() => {
-    const own = DICTIONARIES[locale];
-    return (key, values) => (Object.hasOwn(own, key) ? format(own[key as PersonnelKey], values) : t(key as MessageKey, values));
-  }, [locale, t]);
+  return useModuleT(DICTIONARIES);
 }

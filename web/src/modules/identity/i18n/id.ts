@@ -1,0 +1,50 @@
+// The user-administration screen's messages in Bahasa Indonesia (the source of the keys). They live
+// in the screen's chunk, not in lib/i18n, so nobody else downloads them.
+export const identityId = {
+  'users.title': 'Kelola pengguna',
+  'users.lead': 'Akun pegawai dan warga yang dapat Anda kelola, beserta data kepegawaian yang tertaut ke akun pegawai.',
+  'users.search': 'Cari nama pengguna atau nama',
+  'users.caption': 'Daftar pengguna',
+  'users.account': 'Akun',
+  'users.agency': 'Perangkat daerah',
+  'users.employee': 'Data pegawai',
+  'users.actions': 'Tindakan',
+  'users.kind.staff': 'Akun dinas',
+  'users.kind.citizen': 'Akun warga',
+  'users.disabled': 'Nonaktif',
+  'users.noAgency': 'Tanpa perangkat daerah',
+  'users.notLinked': 'Belum tertaut',
+  'users.notLinkable': 'Tidak dapat ditautkan',
+  'users.employeeNip': 'NIP {nip}',
+  'users.empty': 'Belum ada pengguna',
+  'users.emptyHint': 'Akun yang Anda kelola akan tampil di sini.',
+  'users.noResults': 'Tidak ada pengguna yang cocok',
+  'users.noResultsHint': 'Periksa ejaan atau cari dengan nama pengguna.',
+  'users.signInTitle': 'Masuk untuk mengelola pengguna',
+  'users.signInBody': 'Halaman ini hanya untuk admin yang sudah masuk dengan akun dinas.',
+  'users.signIn': 'Masuk',
+  'users.forbiddenTitle': 'Anda tidak mengelola pengguna',
+  'users.forbiddenBody': 'Akun Anda tidak memiliki hak mengelola pengguna. Bila tugas Anda memerlukannya, mintalah kepada administrator sistem.',
+  'users.home': 'Kembali ke beranda',
+
+  'link.open': 'Tautkan ke pegawai',
+  'link.title': 'Tautkan akun ke data pegawai',
+  'link.lead': 'Akun {username} ({name}) akan terhubung dengan data kepegawaiannya di SIMPEG, sehingga pemiliknya dapat membuka data tersebut, termasuk data pribadinya.',
+  'link.nip': 'NIP atau NI PPPK',
+  'link.nipHint': '18 angka, dari pegawai {agency}. Spasi boleh.',
+  'link.nipHintNoAgency': '18 angka. Spasi boleh.',
+  'link.nipRequired': 'Isi NIP pegawai.',
+  'link.nipFormat': 'NIP terdiri dari 18 angka.',
+  'link.submit': 'Tautkan',
+  'link.done': 'Akun {username} kini tertaut ke {employee} (NIP {nip}).',
+
+  'unlink.open': 'Lepas tautan',
+  'unlink.title': 'Lepas tautan ke data pegawai?',
+  'unlink.lead': 'Akun {username} tidak lagi terhubung dengan data kepegawaian {employee} (NIP {nip}).',
+  'unlink.effect': 'Pemilik akun tidak dapat membuka data kepegawaiannya sendiri sampai akunnya ditautkan lagi. Data pegawai dan akunnya tetap ada.',
+  'unlink.submit': 'Ya, lepas tautan',
+  'unlink.done': 'Tautan akun {username} ke data pegawai sudah dilepas.',
+} as const;
+
+/** A key of the user-administration screen's own dictionary. */
+export type IdentityKey = keyof typeof identityId;
