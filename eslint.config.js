@@ -42,7 +42,7 @@ export default tseslint.config(
   // The kernel has no domain words: it never imports a module.
   {
     files: ['server/src/platform/**/*.ts'],
-    ignores: ['server/src/platform/**/*.test.ts'], // tests may build the whole app around the kernel
+    ignores: ['server/src/platform/**/*.test.ts', 'server/src/platform/**/*.test-fixtures.ts'], // tests (and their fixtures) may build the whole app around the kernel
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)(modules/|modules\\.js$|app\\.js$)', message: 'The platform kernel must not depend on modules.' }] }],
     },

@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- <name>`: limit | agencies | health | directory | holders | startup | all | upload-bomb. See bench/README.md.
+ * `npm run bench -- <name>`: limit | agencies | health | directory | holders | startup | all | upload-bomb | upload-stream | images. See bench/README.md.
  * Prints a table and saves the figures as JSON under bench/results/.
  */
 import fs from 'node:fs';
@@ -7,13 +7,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { HOLDER_TARGET_PER_SEC, runHolderBench, type HolderRow } from './holders.js';
 import { AGENCIES, benchEngines, DIRECTORY, HEALTH, LIMIT, runHttpBench, type HttpRow } from './http-bench.js';
+import { runImageBench, type ImageRow } from './images.js';
 import { loadSettings } from './load.js';
 import { ROOT } from './proc.js';
 import { runStartupBench, type StartupRow } from './startup.js';
 import { runUploadBombBench, type BombRow } from './upload-bomb.js';
+import { runUploadStreamBench, type StreamRow } from './upload-stream.js';
 
-// `upload-bomb` is not part of `all`: it measures a refusal, not throughput.
-const NAMES = ['limit', 'agencies', 'health', 'directory', 'holders', 'startup', 'all', 'upload-bomb'] as const;
+// `upload-bomb`, `upload-stream` and `images` are not part of `all`: they measure memory under heavy requests.
+const NAMES = ['limit', 'agencies', 'health', 'directory', 'holders', 'startup', 'all', 'upload-bomb', 'upload-stream', 'images'] as const;
+/** Benches that run alone, not as HTTP load. */
+const SINGLE = ['startup', 'holders', 'upload-bomb', 'upload-stream', 'images'];
 type Name = (typeof NAMES)[number];
 
 const log = (line: string) => console.error(`· ${line}`);
@@ -65,6 +69,26 @@ function printBomb(rows: BombRow[]): void {
   ));
 }
 
+function printStream(rows: StreamRow[]): void {
+  console.log(table(
+    ['case', 'answer', 'file MB', 'answer ms', 'MB/s', 'same hash', 'RSS before MB', 'RSS peak MB', 'RSS after MB'],
+    rows.map((r) => [
+      r.case, String(r.status), fixed(r.fileMb), fixed(r.answerMs), fixed(r.mbPerSec, 1), r.sameHash ? 'yes' : 'NO',
+      fixed(r.rssBeforeMb), fixed(r.rssPeakMb), fixed(r.rssAfterMb),
+    ]),
+  ));
+}
+
+function printImages(rows: ImageRow[]): void {
+  console.log(table(
+    ['case', 'photos', 'queue limit', 'most at once', 'total ms', 'ms per photo', 'RSS before MB', 'RSS peak MB', 'RSS growth MB', 'load avg'],
+    rows.map((r) => [
+      r.case, String(r.photos), String(r.limit), String(r.peakRunning), fixed(r.totalMs), fixed(r.msPerPhoto),
+      fixed(r.rssBeforeMb), fixed(r.rssPeakMb), fixed(r.rssPeakMb - r.rssBeforeMb), fixed(r.loadAverage, 2),
+    ]),
+  ));
+}
+
 async function main(name: string | undefined): Promise<number> {
   if (!NAMES.includes(name as Name)) {
     console.error(`Usage: npm run bench -- <${NAMES.join('|')}>  (see bench/README.md)`);
@@ -85,10 +109,22 @@ async function main(name: string | undefined): Promise<number> {
     printBomb(rows);
     report.uploadBomb = rows;
   }
-  if (name !== 'startup' && name !== 'holders' && name !== 'upload-bomb') {
+  if (name === 'upload-stream') {
+    const rows = await runUploadStreamBench(log);
+    console.log('\nA large file streamed through the blob store on the whole platform (PGlite server process, RSS sampled every 50 ms)\n');
+    printStream(rows);
+    report.uploadStream = rows;
+  }
+  if (name === 'images') {
+    const rows = await runImageBench(log);
+    console.log('\n12-megapixel JPEGs streamed from disk through platform.images.process to WebP at 1920, 960 and 320 px (PGlite, local blobs, RSS sampled every 20 ms)\n');
+    printImages(rows);
+    report.images = rows;
+  }
+  if (!SINGLE.includes(name as Name)) {
     const targets = {
       limit: [LIMIT], agencies: [LIMIT, AGENCIES], health: [LIMIT, HEALTH], directory: [LIMIT, DIRECTORY], all: [LIMIT, AGENCIES, HEALTH, DIRECTORY],
-    }[name as Exclude<Name, 'startup' | 'holders' | 'upload-bomb'>];
+    }[name as Exclude<Name, 'startup' | 'holders' | 'upload-bomb' | 'upload-stream' | 'images'>];
     const rows = await runHttpBench(targets, engines, settings, log);
     console.log(`\nHTTP load, ${settings.connections} connections, ${settings.durationSeconds} s per target (ratio = req/s ÷ limit on the same engine)\n`);
     printHttp(rows);

@@ -11,6 +11,8 @@ import { seedReference } from '../server/seeds/index.js';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/platform/config.js';
 import { openPglite, runMigrations } from '../server/src/platform/db/index.js';
+import { readMailbox, type MailboxEntry } from '../server/src/platform/mail/index.js';
+import type { Platform } from '../server/src/platform/index.js';
 import { NO_PROGRESS } from '../server/src/platform/progress.js';
 
 const SCREENSHOTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
@@ -45,6 +47,12 @@ export function usePlatformAndBrowser(): { readonly platform: RunningPlatform; r
 /** A running platform and how to stop it. */
 export interface RunningPlatform {
   url: string;
+  /** Runs the queued jobs and event deliveries (e-mail among them) until none is left: no worker runs here. */
+  drainJobs(): Promise<void>;
+  /** The messages in the platform's file mailbox (`DATA_DIR/mailbox`), oldest first. */
+  mailbox(): Promise<MailboxEntry[]>;
+  /** The kernel the platform runs on, for what a test must do behind the scenes (publish an event a module would). */
+  platform: Platform;
   close(): Promise<void>;
 }
 
@@ -57,13 +65,18 @@ export async function startPlatform(): Promise<RunningPlatform> {
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_PROFILE: 'none', LOG_LEVEL: 'silent' });
   const database = await openPglite();
   await runMigrations(database);
-  const { app, modules } = await buildApp(config, database);
+  const { app, modules, platform } = await buildApp(config, database);
   await seedReference(modules, '33.28');
   await seedDemo(modules, NO_PROGRESS);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
+    async drainJobs() {
+      await platform.events.drain();
+    },
+    platform,
+    mailbox: () => (config.mail.kind === 'mailbox' ? readMailbox(config.mail.dir) : Promise.resolve([])),
     async close() {
       await app.close();
       await database.close();

@@ -13,9 +13,13 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { Type } from 'typebox';
 import { todayIn, type Config } from './platform/config.js';
 import { installRequestContext } from './platform/context.js';
+import { calendarRoutes, createCalendar } from './platform/calendar/index.js';
 import type { Database } from './platform/db/index.js';
 import { createEventBus, createJobAdmin, eventRoutes } from './platform/events/index.js';
-import { createBlobStore } from './platform/files/index.js';
+import { createBlobStore, installBlobCaching, SWEEP_JOB } from './platform/files/index.js';
+import { createImagePipeline } from './platform/images/index.js';
+import { createMailer } from './platform/mail/index.js';
+import { createPageRegistry, installPages } from './platform/pages/index.js';
 import { installAccessControl } from './platform/http/access.js';
 import { installCachePolicy } from './platform/http/cache.js';
 import {
@@ -30,6 +34,8 @@ import { createModules, type Modules } from './modules.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const WEB_DIST = path.join(ROOT, 'web/dist');
+/** The platform's name in link previews (`og:site_name`) and after a public page's title. */
+const SITE_NAME = 'Tegal Smart City';
 export const VERSION: string = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 /** What `buildApp` returns: the Fastify app, the kernel handed to modules, and the modules. */
@@ -39,11 +45,17 @@ export interface Built {
   modules: Modules;
 }
 
+/** Where the built web app is read from (`web/dist` by default; tests give a directory of their own). */
+export interface BuildOptions {
+  webDir?: string;
+}
+
 /**
  * Builds the whole platform on an open, migrated database: kernel plugins first, then the modules
  * in the order `modules.ts` lists them, then the web app. Tests call it too (through buildTestApp).
  */
-export async function buildApp(config: Config, database: Database): Promise<Built> {
+export async function buildApp(config: Config, database: Database, options: BuildOptions = {}): Promise<Built> {
+  const webDir = options.webDir ?? WEB_DIST;
   const validation = createValidation();
   const fastify = Fastify({
     logger: {
@@ -69,13 +81,18 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
   const log: FastifyBaseLogger = fastify.log;
 
   const events = createEventBus(database.db, log);
-  const blobs = createBlobStore(config.blobs, database.db);
-  const platform: Platform = { config, database, db: database.db, events, blobs, log, today: () => todayIn(config.timeZone) };
+  const blobs = createBlobStore(config.blobs, database.db, { orphanGraceHours: config.blobOrphanGraceHours });
+  events.every(SWEEP_JOB, 3_600_000, async () => { await blobs.sweep(); });
+  const mail = createMailer(config, events, log);
+  const pages = createPageRegistry();
+  const calendar = createCalendar(database.db);
+  const platform: Platform = { config, database, db: database.db, events, blobs, images: createImagePipeline(blobs), mail, log, pages, calendar, today: () => todayIn(config.timeZone) };
 
   fastify.addHook('onRoute', validation.onRoute);
   installErrorHandler(fastify);
   installProtocolAnswers(fastify);
   installCachePolicy(fastify);
+  installBlobCaching(fastify);
   installInputGuard(fastify);
   // Fastify parses text/plain by default; the API takes JSON (a route wanting another type registers
   // its own parser), so plain text answers 415 rather than a puzzling "body must be an object".
@@ -130,13 +147,20 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
     config: { access: 'public', cache: { maxAgeSeconds: 300 } },
   }, async () => fastify.swagger());
   eventRoutes(app, createJobAdmin(database.db));
+  calendarRoutes(app, calendar);
 
   for (const module of modules.list) await module.routes(app);
 
-  const hasWeb = fs.existsSync(path.join(WEB_DIST, 'index.html'));
+  const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
+  // Registered pages get the SPA's HTML with their own metadata, for link previews that run no JavaScript.
+  const answerPage = installPages(fastify, pages, {
+    publicUrl: config.publicUrl,
+    siteName: SITE_NAME,
+    shellHtml: hasWeb ? fs.readFileSync(path.join(webDir, 'index.html'), 'utf8') : null,
+  });
   if (hasWeb) {
     await fastify.register(fastifyStatic, {
-      root: WEB_DIST,
+      root: webDir,
       wildcard: false,
       index: false,
       setHeaders(res, file) {
@@ -147,7 +171,8 @@ export async function buildApp(config: Config, database: Database): Promise<Buil
       },
     });
   }
-  fastify.setNotFoundHandler((request, reply) => {
+  fastify.setNotFoundHandler(async (request, reply) => {
+    if (await answerPage(request, reply)) return reply;
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0]!);
     if (isPage && hasWeb) return reply.header('cache-control', 'no-cache').sendFile('index.html');
     return reply.code(404).send(routeNotFound(request.method, request.url, String(request.id)));

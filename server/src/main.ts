@@ -167,7 +167,7 @@ async function serve(config: Config): Promise<number> {
   const fresh = await modules.region.api.listDistricts().then((d) => d.length === 0);
   if (fresh) {
     const progress = createProgress();
-    await seedReference(modules, config.regionCode);
+    await seedReference(modules, config.regionCode, platform.calendar);
     if (config.seedProfile === 'demo') printAccounts(await seedDemo(modules, progress));
   } else {
     await seedOrganisation(modules, config.regionCode);
@@ -219,9 +219,9 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const database = await open(config);
-      const { modules } = await buildApp(config, database);
+      const { modules, platform } = await buildApp(config, database);
       const progress = createProgress();
-      const counts = await seedReference(modules, config.regionCode);
+      const counts = await seedReference(modules, config.regionCode, platform.calendar);
       console.log(`Data rujukan: ${counts.districts} kecamatan, ${counts.villages} desa/kelurahan, ${counts.agencies} perangkat daerah.`);
       printAccounts(profile === 'full' ? await seedFull(modules, progress) : await seedDemo(modules, progress));
       await database.close();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
-import { buildApp, type Built } from '../src/app.js';
+import { buildApp, type BuildOptions, type Built } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
 import { openPglite, openPostgres, runMigrations, type Database } from '../src/platform/db/index.js';
 import { cloneTemplate, dropDatabase, urlFor } from './pg.js';
@@ -19,11 +19,11 @@ export interface TestApp extends Built {
  * Builds the whole platform for one test file on a fresh database: in-memory PGlite by default,
  * or (under `npm run test:pg`) a PostgreSQL database cloned from the migrated template.
  */
-export async function buildTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function buildTestApp(env: Record<string, string> = {}, options: BuildOptions = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tsc-test-'));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, SEED_PROFILE: 'none', ...env });
   const { database, databaseUrl, close } = await openTestDatabase();
-  const built = await buildApp(config, database);
+  const built = await buildApp(config, database, options);
   await built.app.ready();
   return {
     ...built,

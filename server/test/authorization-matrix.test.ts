@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,8 +7,10 @@ import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STRUCTURE_VALID_FROM, TEGAL_AGENCIES } from '../seeds/reference/tegal-agencies.js';
 import { TEGAL_UNITS } from '../seeds/reference/tegal-units.js';
-import { permissionsFor } from '../src/modules/identity/index.js';
+import { inTransaction, queryRows } from '../src/platform/db/index.js';
 import { registeredRoutes, type RouteEntry } from '../src/platform/http/access.js';
+import { readMailbox } from '../src/platform/mail/index.js';
+import { NOTIFY } from '../src/platform/notify.js';
 import type { Access } from '../src/platform/http/types.js';
 import { buildTestApp, type TestApp } from './app.js';
 import { makeNip, TEST_PASSWORD } from './factories.js';
@@ -83,6 +86,8 @@ let t: TestApp;
 let rows: Row[];
 let serial = 0;
 const next = () => ++serial;
+/** A date no other cell uses: 1 January 2030 plus a fresh serial of days. */
+const matrixDate = () => new Date(Date.UTC(2030, 0, 1 + next())).toISOString().slice(0, 10);
 const agencyId: Record<'own' | 'other', string> = { own: '', other: '' };
 const fixture: Record<'own' | 'other', { root: string; unit: string; position: string; employee: string; user: string }> = {
   own: { root: '', unit: '', position: '', employee: '', user: '' },
@@ -177,6 +182,29 @@ type Builder = (actor: ActorName, headers: Record<string, string>) => Promise<Ca
 
 // Per-actor accounts for rows that end sessions or change credentials, so the main sessions survive.
 const fresh = new Map<string, Record<string, string>>();
+/** A real reset link's token: a fresh citizen with an address asks for one, and it is read from the file mailbox. */
+async function mailedResetToken(): Promise<string> {
+  const n = next();
+  const email = `lupa${n}@contoh.id`;
+  const registered = await t.app.inject({
+    method: 'POST', url: '/api/auth/register', remoteAddress: `10.203.${n >> 8 & 255}.${n & 255}`,
+    payload: { username: `lupa.sandi.${n}`, displayName: 'Warga Lupa', email, password: STRONG_PASSWORD },
+  });
+  expect(registered.statusCode, registered.body).toBe(201);
+  const asked = await t.app.inject({ method: 'POST', url: '/api/auth/password-reset', remoteAddress: `10.204.${n >> 8 & 255}.${n & 255}`, payload: { login: email } });
+  expect(asked.statusCode, asked.body).toBe(202);
+  const mail = t.platform.config.mail;
+  if (mail.kind !== 'mailbox') throw new Error('the matrix expects the file mailbox');
+  // Cells run together, so another cell's drain may be running this job: look until the mail is there.
+  for (let i = 0; i < 100; i++) {
+    await t.platform.events.drain();
+    const sent = (await readMailbox(mail.dir)).find((m) => m.to === email);
+    if (sent) return /token=([\w-]+)/.exec(sent.text)![1]!;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`no reset link mailed to ${email}`);
+}
+
 async function freshSession(actor: ActorName, purpose: string): Promise<Record<string, string> | undefined> {
   if (actor === 'anonymous') return {};
   if (actor === 'token') return undefined;
@@ -189,18 +217,52 @@ async function freshSession(actor: ActorName, purpose: string): Promise<Record<s
   return fresh.get(key);
 }
 
+/** A notification for the caller's own account (found with its credentials), or for `orang.other` given null. */
+async function notificationFor(headers: Record<string, string> | null): Promise<string> {
+  const userId = headers
+    ? (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers })).json<{ user: { id: string } }>().user.id
+    : fixture.other.user;
+  const key = `matrix-${next()}`;
+  await inTransaction(t.platform.db, (tx) => t.platform.events.publish(tx, NOTIFY, {
+    kind: 'personnel.delegation_assigned', to: { userId }, title: 'Uji matriks', body: 'Isi uji', link: null, key,
+  }));
+  // The row's cells run at once: another cell's drain may hold this delivery, so wait for it.
+  for (let attempt = 0; attempt < 100; attempt++) {
+    await t.platform.events.drain();
+    const [row] = await queryRows<{ id: string }>(t.platform.db, sql`SELECT id FROM notifications WHERE dedupe_key = ${`key:${key}`}`);
+    if (row) return row.id;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error('the notification was not delivered');
+}
+
 /** How each row of the document is exercised, keyed `METHOD path case`. */
 const builders: Record<string, Builder> = {
   'GET /api/health -': () => ({ url: '/api/health' }),
   'GET /api/openapi.json -': () => ({ url: '/api/openapi.json' }),
   'GET /api/admin/jobs -': () => ({ url: '/api/admin/jobs' }),
   'POST /api/admin/jobs/:id/retry -': () => ({ url: `/api/admin/jobs/${jobId}/retry` }),
+  'GET /api/calendar/holidays -': () => ({ url: '/api/calendar/holidays?year=2026' }),
+  // A date of its own per cell (from 2030 on, clear of the seeded years), so no cell sees another's write.
+  'POST /api/calendar/holidays -': () => ({ url: '/api/calendar/holidays', payload: { date: matrixDate(), kind: 'libur_daerah', name: 'Libur Uji Matriks' } }),
+  'DELETE /api/calendar/holidays/:date -': async () => {
+    const date = matrixDate();
+    await asAdmin('POST', '/api/calendar/holidays', { date, kind: 'libur_daerah', name: 'Libur Uji Matriks' });
+    return { url: `/api/calendar/holidays/${date}` };
+  },
 
   'POST /api/auth/login -': () => {
     const n = next();
     return { url: '/api/auth/login', payload: { username: 'masuk', password: TEST_PASSWORD }, remoteAddress: `10.200.${n >> 8 & 255}.${n & 255}` };
   },
   'GET /api/auth/me -': () => ({ url: '/api/auth/me' }),
+  'GET /api/notifications -': () => ({ url: '/api/notifications?unread=true&page=1' }),
+  'GET /api/notifications/unread-count -': () => ({ url: '/api/notifications/unread-count' }),
+  'POST /api/notifications/:id/read self': async (actor, headers) => ({ url: `/api/notifications/${await notificationFor(actor === 'anonymous' ? null : headers)}/read` }),
+  'POST /api/notifications/:id/read other': async () => ({ url: `/api/notifications/${await notificationFor(null)}/read` }),
+  'POST /api/notifications/read-all -': () => ({ url: '/api/notifications/read-all' }),
+  'GET /api/notifications/preferences -': () => ({ url: '/api/notifications/preferences' }),
+  'PUT /api/notifications/preferences -': () => ({ url: '/api/notifications/preferences', payload: { kinds: [{ kind: 'personnel.delegation_assigned', email: false }] } }),
   'POST /api/auth/logout -': async (actor) => {
     if (actor === 'token') return { url: '/api/auth/logout', headers: bearer((await makeToken(sessions.employee, ['app:simpeg'])).token) };
     return { url: '/api/auth/logout', headers: await freshSession(actor, 'keluar') };
@@ -224,7 +286,7 @@ const builders: Record<string, Builder> = {
   }),
   'GET /api/auth/tokens -': () => ({ url: '/api/auth/tokens' }),
   'POST /api/auth/tokens -': (actor) => ({
-    url: '/api/auth/tokens', payload: { name: 'integrasi', scopes: [permissionsFor([actor === 'token' || actor === 'anonymous' ? 'employee' : actor])[0]] },
+    url: '/api/auth/tokens', payload: { name: 'integrasi', scopes: [t.modules.roles.permissionsFor([actor === 'token' || actor === 'anonymous' ? 'employee' : actor])[0]] },
   }),
   'DELETE /api/auth/tokens/:id self': async (actor, headers) => {
     if (actor === 'anonymous') return { url: `/api/auth/tokens/${bystanderToken}` };
@@ -232,7 +294,7 @@ const builders: Record<string, Builder> = {
       const own = await makeToken(sessions.employee, ['app:simpeg']);
       return { url: `/api/auth/tokens/${own.id}`, headers: bearer(own.token) };
     }
-    return { url: `/api/auth/tokens/${(await makeToken(headers, [permissionsFor([actor])[0]!])).id}` };
+    return { url: `/api/auth/tokens/${(await makeToken(headers, [t.modules.roles.permissionsFor([actor])[0]!])).id}` };
   },
   'DELETE /api/auth/tokens/:id other': () => ({ url: `/api/auth/tokens/${bystanderToken}` }),
   'POST /api/auth/totp/setup -': async (actor) => ({ url: '/api/auth/totp/setup', headers: await freshSession(actor, 'totp') }),
@@ -249,7 +311,17 @@ const builders: Record<string, Builder> = {
   },
   'POST /api/auth/totp/disable -': async (actor) => ({ url: '/api/auth/totp/disable', headers: await freshSession(actor, 'totp'), payload: { password: TEST_PASSWORD } }),
 
+  'POST /api/auth/password-reset -': () => {
+    const n = next();
+    return { url: '/api/auth/password-reset', remoteAddress: `10.202.${n >> 8 & 255}.${n & 255}`, payload: { login: `siapa.saja.${n}` } };
+  },
+  'POST /api/auth/password-reset/confirm -': async () => ({
+    url: '/api/auth/password-reset/confirm', payload: { token: await mailedResetToken(), newPassword: STRONG_PASSWORD },
+  }),
+  'POST /api/users/:id/password-reset own': () => ({ url: `/api/users/${fixture.own.user}/password-reset` }),
+  'POST /api/users/:id/password-reset other': () => ({ url: `/api/users/${fixture.other.user}/password-reset` }),
   'GET /api/users -': () => ({ url: '/api/users' }),
+  'GET /api/roles -': () => ({ url: '/api/roles' }),
   'POST /api/users own': () => ({ url: '/api/users', payload: newUser('own', ['employee']) }),
   'POST /api/users other': () => ({ url: '/api/users', payload: newUser('other', ['employee']) }),
   'POST /api/users own+nip': async () => ({ url: '/api/users', payload: { ...newUser('own', ['employee']), nip: (await newEmployee('own')).nip } }),
@@ -265,6 +337,16 @@ const builders: Record<string, Builder> = {
   'GET /api/regions -': () => ({ url: '/api/regions' }),
   'GET /api/regions/districts -': () => ({ url: '/api/regions/districts' }),
   'GET /api/regions/districts/:code/villages -': () => ({ url: '/api/regions/districts/33.28.01/villages' }),
+  'GET /api/regions/locate -': () => ({ url: '/api/regions/locate?lat=-6.9742&lon=109.1397' }),
+  'GET /api/regions/boundaries/:level -': () => ({ url: '/api/regions/boundaries/district' }),
+  'PUT /api/regions/boundaries/:level -': () => ({
+    url: '/api/regions/boundaries/district',
+    payload: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { kode: '33.28.10' }, geometry: { type: 'Polygon', coordinates: [[[109.1, -7], [109.15, -7], [109.15, -6.95], [109.1, -6.95], [109.1, -7]]] } }] },
+  }),
+  'GET /api/regions/grid -': () => ({ url: '/api/regions/grid' }),
+  'PUT /api/regions/grid -': async () => ({
+    url: '/api/regions/grid', payload: { cells: (await t.modules.region.api.getGrid()).cells.map(({ code, row, col }) => ({ code, row, col })) },
+  }),
 
   'GET /api/agencies -': () => ({ url: '/api/agencies' }),
   'GET /api/personnel/statistics -': () => ({ url: '/api/personnel/statistics' }),

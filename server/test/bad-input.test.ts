@@ -21,7 +21,9 @@ interface Operation {
 const EXPECTED_OPERATIONS = [
   'GET /api/health',
   'GET /api/admin/jobs', 'POST /api/admin/jobs/{id}/retry',
+  'GET /api/calendar/holidays', 'POST /api/calendar/holidays', 'DELETE /api/calendar/holidays/{date}',
   'GET /api/regions', 'GET /api/regions/districts', 'GET /api/regions/districts/{code}/villages',
+  'GET /api/regions/locate', 'GET /api/regions/boundaries/{level}', 'PUT /api/regions/boundaries/{level}', 'GET /api/regions/grid', 'PUT /api/regions/grid',
   'GET /api/agencies', 'GET /api/agencies/{id}', 'GET /api/agencies/{id}/units', 'POST /api/agencies/{id}/units',
   'PATCH /api/units/{id}', 'GET /api/units/{id}/positions', 'POST /api/units/{id}/positions',
   'GET /api/positions/{id}', 'PATCH /api/positions/{id}', 'GET /api/positions/{id}/holder', 'POST /api/positions/{id}/delegations',
@@ -31,9 +33,11 @@ const EXPECTED_OPERATIONS = [
   'POST /api/employees/{id}/training', 'POST /api/employees/{id}/leave', 'POST /api/assignments/{id}/end',
   'GET /api/personnel/statistics', 'GET /api/personnel/access', 'POST /api/personnel/imports', 'GET /api/personnel/imports/templates/{kind}',
   'POST /api/auth/login', 'GET /api/auth/me', 'POST /api/auth/logout', 'POST /api/auth/logout-everywhere', 'POST /api/auth/register',
-  'POST /api/auth/password', 'GET /api/auth/tokens', 'POST /api/auth/tokens', 'DELETE /api/auth/tokens/{id}',
+  'POST /api/auth/password', 'POST /api/auth/password-reset', 'POST /api/auth/password-reset/confirm', 'GET /api/auth/tokens', 'POST /api/auth/tokens', 'DELETE /api/auth/tokens/{id}',
   'POST /api/auth/totp/setup', 'POST /api/auth/totp/enable', 'POST /api/auth/totp/disable',
-  'GET /api/users', 'POST /api/users', 'GET /api/users/{id}', 'PATCH /api/users/{id}', 'PUT /api/users/{id}/employee', 'DELETE /api/users/{id}/employee',
+  'GET /api/roles', 'GET /api/users', 'POST /api/users', 'GET /api/users/{id}', 'PATCH /api/users/{id}', 'POST /api/users/{id}/password-reset', 'PUT /api/users/{id}/employee', 'DELETE /api/users/{id}/employee',
+  'GET /api/notifications', 'GET /api/notifications/unread-count', 'POST /api/notifications/{id}/read', 'POST /api/notifications/read-all',
+  'GET /api/notifications/preferences', 'PUT /api/notifications/preferences',
 ];
 // These end the caller's session (or all of the user's sessions), so each probe of them signs another
 // demo account in afresh: with the admin's session they would sign the prober out and turn every later

@@ -43,6 +43,16 @@ export interface Config {
         readonly accessKeyId: string;
         readonly secretAccessKey: string;
       };
+  /** Hours a stored file may stay unreferenced (a failed write's upload, a replaced photo) before the sweep removes it. */
+  readonly blobOrphanGraceHours: number;
+  /**
+   * Outgoing e-mail: an SMTP server; outside production without one, a file mailbox under
+   * `dataDir/mailbox` (one readable file per message); in production without one, nothing is sent.
+   */
+  readonly mail:
+    | { readonly kind: 'smtp'; readonly url: string; readonly from: string }
+    | { readonly kind: 'mailbox'; readonly dir: string; readonly from: string }
+    | { readonly kind: 'none'; readonly from: string };
 }
 
 /** Every variable the platform reads, with what it means; printed by `cli config --help` and the README. */
@@ -66,6 +76,9 @@ export const CONFIG_VARIABLES: Record<string, string> = {
   S3_REGION: 'with BLOB_STORE=s3: region (default us-east-1)',
   S3_ACCESS_KEY_ID: 'with BLOB_STORE=s3: access key id',
   S3_SECRET_ACCESS_KEY: 'with BLOB_STORE=s3: secret access key',
+  BLOB_ORPHAN_GRACE_HOURS: 'hours a stored file may stay unreferenced before the hourly sweep removes it (default 24)',
+  SMTP_URL: 'smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465; unset: a file mailbox in DATA_DIR/mailbox outside production, no e-mail in production',
+  MAIL_FROM: 'sender of outgoing e-mail, e.g. "Pemkab Tegal <no-reply@tegalkab.go.id>" (required with SMTP_URL in production)',
 };
 
 /** The development pepper; refused in production. */
@@ -166,11 +179,38 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     };
   }
 
+  const mail = mailConfig(read, production, dataDir, problems);
+
+  const blobOrphanGraceHours = int('BLOB_ORPHAN_GRACE_HOURS', 24, 0, 24 * 365);
+
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze({
     nodeEnv, port, host, trustedProxies: Object.freeze(trustedProxies), publicUrl: publicUrl.replace(/\/+$/, ''), databaseUrl, dataDir, regionCode, timeZone,
-    seedProfile, logLevel, authSecret, bodyLimitBytes, blobs: Object.freeze(blobs),
+    seedProfile, logLevel, authSecret, bodyLimitBytes, blobs: Object.freeze(blobs), blobOrphanGraceHours,
+    mail: Object.freeze(mail),
   });
+}
+
+/** Reads `SMTP_URL` and `MAIL_FROM`; without SMTP, a file mailbox outside production and nothing in it. */
+function mailConfig(read: (name: string) => string | undefined, production: boolean, dataDir: string, problems: string[]): Config['mail'] {
+  const url = read('SMTP_URL');
+  const from = read('MAIL_FROM');
+  // A bare address or "Name <address>", on one line (a line break would smuggle in a header).
+  if (from !== undefined && (!/^(?:[^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/.test(from))) {
+    problems.push(`MAIL_FROM harus alamat e-mail atau "Nama <alamat@domain>", bukan "${from}"`);
+  }
+  if (url !== undefined) {
+    let valid = false;
+    try {
+      const parsed = new URL(url);
+      valid = (parsed.protocol === 'smtp:' || parsed.protocol === 'smtps:') && parsed.hostname !== '';
+    } catch { /* reported below */ }
+    if (!valid) problems.push('SMTP_URL harus berbentuk smtp://pengguna:sandi@host:587 atau smtps://…:465');
+    if (production && from === undefined) problems.push('MAIL_FROM wajib diisi bila SMTP_URL diisi di production');
+    return { kind: 'smtp', url, from: from ?? 'Smart City <no-reply@localhost>' };
+  }
+  const sender = from ?? 'Smart City <no-reply@localhost>';
+  return production ? { kind: 'none', from: sender } : { kind: 'mailbox', dir: path.join(dataDir, 'mailbox'), from: sender };
 }
 
 /** The address ranges proxy-addr (Fastify's `trustProxy`) knows by name. */

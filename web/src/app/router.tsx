@@ -4,6 +4,7 @@ import { AppGate, FullPageLoader } from './AppGate';
 import { APPS, type AppKey } from './catalogue';
 import { LauncherPage } from './launcher/LauncherPage';
 import { NotFoundPage } from './NotFoundPage';
+import { PasswordChangeGate } from '../modules/identity/PasswordChangeGate';
 import { RouteError } from './RouteError';
 import { PortalLayout } from './shells/PortalLayout';
 
@@ -23,6 +24,7 @@ function Root() {
   return (
     <>
       <ScrollRestoration />
+      <PasswordChangeGate />
       <Outlet />
     </>
   );
@@ -41,6 +43,7 @@ export function createRouter() {
           children: [
             { index: true, element: <LauncherPage /> },
             { path: 'pengguna', lazy: async () => ({ Component: (await import('../modules/identity/UsersPage')).UsersPage }) },
+            { path: 'ganti-sandi', lazy: async () => ({ Component: (await import('../modules/identity/ChangePasswordPage')).ChangePasswordPage }) },
           ],
         },
         {
@@ -48,6 +51,8 @@ export function createRouter() {
           children: [
             { path: 'masuk', lazy: async () => ({ Component: (await import('../modules/identity/SignInPage')).SignInPage }) },
             { path: 'daftar', lazy: async () => ({ Component: (await import('../modules/identity/RegisterPage')).RegisterPage }) },
+            { path: 'lupa-sandi', lazy: async () => ({ Component: (await import('../modules/identity/ForgotPasswordPage')).ForgotPasswordPage }) },
+            { path: 'atur-ulang-sandi', lazy: async () => ({ Component: (await import('../modules/identity/ResetPasswordPage')).ResetPasswordPage }) },
           ],
         },
         ...APPS.map((app) => ({ path: `${app.key}/*`, element: <AppGate app={app} component={APP_CHUNKS[app.key]} /> })),

@@ -17,7 +17,8 @@ export function PasswordStrength({ value, avoid = [], id }: { value: string; avo
         ))}
       </Progress.Root>
       {value && (
-        <Text fz="xs" fw={600} c={COLORS[score]} aria-live="polite">
+        // The words in the body colour: the bar's yellow and light greens are too pale for small text (WCAG 1.4.3).
+        <Text fz="xs" fw={600} aria-live="polite">
           {t('password.strength', { level })}
         </Text>
       )}

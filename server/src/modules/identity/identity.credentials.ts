@@ -3,7 +3,8 @@ import type { Authentication } from '../../platform/http/types.js';
 import type { Platform } from '../../platform/index.js';
 import type { Revision } from '../../platform/snapshot.js';
 import { API_TOKEN_PREFIX, tokenHash } from './identity.crypto.js';
-import { permissionsFor, SESSION_IDLE_MS, SESSION_TOUCH_MS, tokenExpiresAt } from './identity.policy.js';
+import type { RoleCatalogue } from '../../platform/roles.js';
+import { SESSION_IDLE_MS, SESSION_TOUCH_MS, tokenExpiresAt } from './identity.policy.js';
 import { actorFor } from './identity.present.js';
 import { identityRepo } from './identity.repo.js';
 
@@ -37,7 +38,7 @@ interface CredentialLookup {
  * revocation, password or account change moves: this instance drops them at once, others within a
  * second (platform/snapshot).
  */
-export function createCredentialService(platform: Platform, deps: { revision: Revision }) {
+export function createCredentialService(platform: Platform, deps: { revision: Revision; roles: RoleCatalogue }) {
   const { db, config } = platform;
   const cache = deps.revision.snapshot(async () => new Map<string, Entry>());
 
@@ -80,7 +81,7 @@ export function createCredentialService(platform: Platform, deps: { revision: Re
       await identityRepo.touchSession(db, session.id, new Date(now));
       lastSeen = now;
     }
-    const auth: Authentication = { actor: actorFor(user), via: 'session', csrfToken: session.csrfToken, sessionId: session.id };
+    const auth: Authentication = { actor: actorFor(user, deps.roles.permissionsFor(user.roles)), via: 'session', csrfToken: session.csrfToken, sessionId: session.id };
     cached.remember(auth, Math.min(session.expiresAt.getTime(), lastSeen + SESSION_IDLE_MS));
     return auth;
   }
@@ -103,7 +104,7 @@ export function createCredentialService(platform: Platform, deps: { revision: Re
     const scopes = new Set(row.scopes);
     // Like sessions, record use at most once a minute: a busy client must not turn every read into a write.
     if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= SESSION_TOUCH_MS) await identityRepo.touchToken(db, row.id, now);
-    const auth: Authentication = { actor: actorFor(user, permissionsFor(user.roles).filter((p) => scopes.has(p)), 'token'), via: 'token' };
+    const auth: Authentication = { actor: actorFor(user, deps.roles.permissionsFor(user.roles).filter((p) => scopes.has(p)), 'token'), via: 'token' };
     cached.remember(auth, expiresAt.getTime());
     return auth;
   }

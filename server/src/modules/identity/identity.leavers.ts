@@ -3,6 +3,7 @@ import { inTransaction } from '../../platform/db/index.js';
 import type { Platform } from '../../platform/index.js';
 import type { Revision } from '../../platform/snapshot.js';
 import type { EmployeeEvent } from '../personnel/index.js';
+import type { RoleCatalogue } from '../../platform/roles.js';
 import { canApplyLeaverStatus } from './identity.policy.js';
 import { identityRepo, type UserRow } from './identity.repo.js';
 
@@ -22,7 +23,7 @@ function applies(intent: 'disable' | 'enable', user: UserRow): boolean {
  * Leavers, SIMPEG → accounts: a status change of a linked employee disables or re-enables the
  * account. An event handler, not a use case: the causer is the event's `changedBy`, not a request.
  */
-export function createLeaverService(platform: Platform, deps: { revision: Revision }) {
+export function createLeaverService(platform: Platform, deps: { revision: Revision; roles: RoleCatalogue }) {
   const { db, log } = platform;
   const { revision } = deps;
   return {
@@ -44,7 +45,7 @@ export function createLeaverService(platform: Platform, deps: { revision: Revisi
         if (!user || !applies(intent, user)) return null;
         const actor = { label: 'simpeg', userId: by?.userId ?? null };
         const data = { employeeId: event.employeeId, nip: event.nip, status: event.status, changedBy: by?.userId ?? null };
-        if (by && !canApplyLeaverStatus({ agencyId: by.agencyId, permissions: new Set(by.permissions) }, user)) {
+        if (by && !canApplyLeaverStatus(deps.roles, { agencyId: by.agencyId, permissions: new Set(by.permissions) }, user)) {
           const action = intent === 'disable' ? 'user.leaver_disable_refused' : 'user.leaver_enable_refused';
           await appendAudit(tx, { actor, action, entityType: 'user', entityId: user.id, data });
           return { refused: true };

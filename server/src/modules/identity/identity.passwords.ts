@@ -32,7 +32,7 @@ export function createPasswordService(platform: Platform, deps: { revision: Revi
       const passwordHash = await hashPassword(input.newPassword);
       await deps.revision.write(async (tx) => {
         const now = new Date();
-        await identityRepo.updateUser(tx, user.id, { passwordHash, passwordChangedAt: now });
+        await identityRepo.updateUser(tx, user.id, { passwordHash, passwordChangedAt: now, mustChangePassword: false });
         await identityRepo.deleteSessionsOfUser(tx, user.id, ctx.auth.sessionId);
         await identityRepo.revokeTokensOfUser(tx, user.id, now);
         await appendAudit(tx, { actor: ctx.actor, action: 'user.password_changed', entityType: 'user', entityId: user.id, requestId: ctx.requestId, data: { tokensRevoked: true } });

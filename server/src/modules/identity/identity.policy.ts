@@ -1,64 +1,18 @@
 import { ForbiddenError, NotFoundError } from '../../platform/errors.js';
 import type { Actor } from '../../platform/http/actor.js';
+import type { RoleCatalogue } from '../../platform/roles.js';
 
 /** The apps of the platform, in the order menus show them. */
 export const APP_KEYS = ['segalengko', 'dolan', 'eoffice', 'simpeg', 'satudata', 'sate', 'smartcity'] as const;
 export type AppKey = (typeof APP_KEYS)[number];
 
-/** Roles held by civil servants (`staff` users). */
-export const STAFF_ROLES = [
-  'system_admin', 'agency_admin', 'personnel_admin', 'employee', 'executive', 'data_steward', 'data_producer',
-] as const;
-/** Roles held by the public (`citizen` users). */
-export const CITIZEN_ROLES = ['citizen', 'business_owner'] as const;
-export const ROLES = [...STAFF_ROLES, ...CITIZEN_ROLES] as const;
-export type Role = (typeof ROLES)[number];
-export type StaffRole = (typeof STAFF_ROLES)[number];
-
 /**
- * Every permission the platform knows. A permission ending in `-agency` applies only to records of
- * the actor's own agency; the service checks the record, and out-of-scope records answer 404.
+ * Roles and permissions are not listed here: each module declares its own in `<m>.roles.ts`, and
+ * `modules.ts` assembles them into the one `RoleCatalogue` (platform/roles.ts) identity is given.
+ * A permission ending in `-agency` applies only to records of the actor's own agency; the service
+ * checks the record, and out-of-scope records answer 404. The rules below take the catalogue to
+ * know what a role grants.
  */
-export const PERMISSIONS = [
-  'users:manage', 'users:manage-agency', 'users:disable-leavers', 'audit:read', 'jobs:manage',
-  'personnel:manage', 'personnel:manage-agency', 'personnel:read-directory', 'personnel:read-personal',
-  'dashboard:read', 'opendata:review', 'opendata:publish', 'marketplace:manage-own',
-  ...APP_KEYS.map((key) => `app:${key}` as const),
-] as const;
-export type Permission = (typeof PERMISSIONS)[number];
-
-// `personnel:read-personal` lets people read their own NIK, birth date, address and phone (BKPSDM
-// everyone's); a separate permission so an API token sees personal data only when scoped with it.
-const STAFF_BASE: Permission[] = ['personnel:read-directory', 'personnel:read-personal', 'app:eoffice', 'app:simpeg'];
-
-/** Role → permissions; system_admin holds every permission. */
-const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  system_admin: PERMISSIONS,
-  agency_admin: [...STAFF_BASE, 'users:manage-agency', 'personnel:manage-agency'],
-  personnel_admin: [...STAFF_BASE, 'personnel:manage', 'users:disable-leavers'],
-  employee: STAFF_BASE,
-  executive: [...STAFF_BASE, 'dashboard:read', 'app:sate', 'app:smartcity'],
-  data_steward: [...STAFF_BASE, 'opendata:review', 'opendata:publish', 'app:satudata'],
-  data_producer: [...STAFF_BASE, 'app:satudata'],
-  citizen: ['app:segalengko', 'app:dolan', 'app:satudata'],
-  business_owner: ['marketplace:manage-own', 'app:dolan'],
-};
-
-/** True for a known role name. */
-export function isRole(name: string): name is Role {
-  return (ROLES as readonly string[]).includes(name);
-}
-
-/** True for a role a staff account may hold. */
-export function isStaffRole(name: string): name is StaffRole {
-  return (STAFF_ROLES as readonly string[]).includes(name);
-}
-
-/** The permissions a set of roles grants, in the canonical order of PERMISSIONS; unknown roles grant nothing. */
-export function permissionsFor(roles: readonly string[]): string[] {
-  const granted = new Set<string>(roles.filter(isRole).flatMap((role) => ROLE_PERMISSIONS[role]));
-  return PERMISSIONS.filter((p) => granted.has(p));
-}
 
 /** The app keys a set of permissions opens, in menu order. */
 export function appsFrom(permissions: Iterable<string>): AppKey[] {
@@ -111,10 +65,10 @@ export function userInScope<T extends ManagedUser>(actor: UserManager, user: T |
 /**
  * True when the actor may grant (or take away) the role: they manage users and already hold every
  * permission the role grants, so nobody hands out (or strips) more than they have themselves.
- * An unknown role grants nothing (as in permissionsFor); the schemas keep it from being granted.
+ * A role the catalogue does not know grants nothing; user administration refuses to grant it (400).
  */
-export function canGrantRole(actor: UserManager, role: string): boolean {
-  return canManageUsers(actor) && permissionsFor([role]).every((p) => actor.permissions.has(p));
+export function canGrantRole(catalogue: RoleCatalogue, actor: UserManager, role: string): boolean {
+  return canManageUsers(actor) && catalogue.permissionsFor([role]).every((p) => actor.permissions.has(p));
 }
 
 /**
@@ -122,8 +76,8 @@ export function canGrantRole(actor: UserManager, role: string): boolean {
  * scope and they could grant every role it holds. Used by user administration and by identity's
  * handlers of other modules' events, so the same rules hold whichever module causes the change.
  */
-export function canChangeUser(actor: UserManager, user: ManagedUser): boolean {
-  return canSeeUser(actor, user) && user.roles.every((role) => canGrantRole(actor, role));
+export function canChangeUser(catalogue: RoleCatalogue, actor: UserManager, user: ManagedUser): boolean {
+  return canSeeUser(actor, user) && user.roles.every((role) => canGrantRole(catalogue, actor, role));
 }
 
 /**
@@ -132,10 +86,10 @@ export function canChangeUser(actor: UserManager, user: ManagedUser): boolean {
  * (`users:disable-leavers`, granted nothing else over accounts) for an account whose every role's
  * permissions they hold themselves — so recording a retirement never ends a platform admin's access.
  */
-export function canApplyLeaverStatus(actor: UserManager, user: ManagedUser): boolean {
-  if (canChangeUser(actor, user)) return true;
+export function canApplyLeaverStatus(catalogue: RoleCatalogue, actor: UserManager, user: ManagedUser): boolean {
+  if (canChangeUser(catalogue, actor, user)) return true;
   return actor.permissions.has('users:disable-leavers')
-    && user.roles.every((role) => permissionsFor([role]).every((p) => actor.permissions.has(p)));
+    && catalogue.permissionsFor(user.roles).every((p) => actor.permissions.has(p));
 }
 
 /**
@@ -149,13 +103,17 @@ export function canLinkEmployee(actor: UserManager): boolean {
 
 /** What the actor may do with a user inside their scope; sent with the user so the web copies no rule. */
 export function userAbilities(
-  actor: UserManager,
-  user: ManagedUser & { kind: 'staff' | 'citizen' },
+  catalogue: RoleCatalogue,
+  actor: UserManager & Partial<Pick<Actor, 'userId'>>,
+  user: ManagedUser & { id: string; kind: 'staff' | 'citizen' },
   linkedToEmployee: boolean,
-): { edit: boolean; linkEmployee: boolean; unlinkEmployee: boolean } {
+): { edit: boolean; resetPassword: boolean; linkEmployee: boolean; unlinkEmployee: boolean } {
   const linker = canSeeUser(actor, user) && canLinkEmployee(actor);
+  const edit = canChangeUser(catalogue, actor, user);
   return {
-    edit: canChangeUser(actor, user),
+    edit,
+    // One's own password is changed with the current one, never reset (identity.recovery).
+    resetPassword: edit && user.id !== actor.userId,
     linkEmployee: linker && user.kind === 'staff' && !linkedToEmployee,
     unlinkEmployee: linker && linkedToEmployee,
   };

@@ -1,7 +1,8 @@
 import type { Actor } from '../../platform/index.js';
-import { appsFrom, permissionsFor, tokenExpiresAt, userAbilities } from './identity.policy.js';
+import type { RoleCatalogue, RoleEntry } from '../../platform/roles.js';
+import { appsFrom, tokenExpiresAt, userAbilities } from './identity.policy.js';
 import type { TokenRow, UserRow } from './identity.repo.js';
-import type { AgencyRef, LinkedEmployee, Me, TokenView, UserView } from './identity.schema.js';
+import type { AgencyRef, LinkedEmployee, Me, RoleView, TokenView, UserView } from './identity.schema.js';
 import type { IdentityDeps } from './identity.service.js';
 
 /** A user as other modules see them. */
@@ -18,8 +19,8 @@ export interface UserSummary {
 /** Finds an agency's name by id (null for none), asking SIMPEG once per id within one answer. */
 export type AgencyLookup = (id: string | null) => Promise<AgencyRef | null>;
 
-/** The actor a user acts as; a token narrows the permissions to its scopes. */
-export function actorFor(user: UserRow, permissions: readonly string[] = permissionsFor(user.roles), kind: 'user' | 'token' = 'user'): Actor {
+/** The actor a user acts as, with the permissions of their roles (a token's: narrowed to its scopes). */
+export function actorFor(user: UserRow, permissions: readonly string[], kind: 'user' | 'token' = 'user'): Actor {
   return Object.freeze({
     kind,
     userId: user.id,
@@ -60,11 +61,14 @@ export async function presentMe(user: UserRow, permissions: readonly string[], a
     totpEnabled: user.totpEnabled,
     email: user.email,
     emailVerified: user.emailVerified,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 
 /** A user as administrators see them, with the linked employee record and what the viewer may do. */
-export async function presentUser(viewer: Actor, user: UserRow, agency: AgencyLookup, employee: LinkedEmployee | null): Promise<UserView> {
+export async function presentUser(
+  catalogue: RoleCatalogue, viewer: Actor, user: UserRow, agency: AgencyLookup, employee: LinkedEmployee | null,
+): Promise<UserView> {
   return {
     id: user.id,
     username: user.username,
@@ -79,7 +83,15 @@ export async function presentUser(viewer: Actor, user: UserRow, agency: AgencyLo
     lastLoginAt: user.lastLoginAt?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     employee: employee && { id: employee.id, nip: employee.nip, displayName: employee.displayName },
-    abilities: userAbilities(viewer, user, employee !== null),
+    abilities: userAbilities(catalogue, viewer, user, employee !== null),
+  };
+}
+
+/** A role of the catalogue as user administration shows it. */
+export function presentRole(role: RoleEntry, grantable: boolean): RoleView {
+  return {
+    name: role.name, kind: role.kind, label: { ...role.label }, description: { ...role.description }, module: role.module,
+    grantable, selfService: role.grantedBy === 'self-service',
   };
 }
 

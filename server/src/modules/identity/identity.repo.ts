@@ -1,11 +1,12 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
 import { containsPattern, copyRows, countAll, queryRows, type Database, type Db } from '../../platform/db/index.js';
-import { apiTokens, loginAttempts, sessions, users } from './identity.tables.js';
+import { apiTokens, loginAttempts, passwordResetTokens, sessions, users } from './identity.tables.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type NewUser = typeof users.$inferInsert;
 export type SessionRow = typeof sessions.$inferSelect;
 export type TokenRow = typeof apiTokens.$inferSelect;
+export type ResetTokenRow = typeof passwordResetTokens.$inferSelect;
 
 /** Sign-in failures bearing on one attempt (see `failureState`). */
 export interface FailureState extends Record<string, unknown> {
@@ -56,6 +57,18 @@ export const identityRepo = {
   async updateUser(db: Db, id: string, patch: Partial<NewUser>): Promise<UserRow> {
     const [row] = await db.update(users).set({ ...patch, updatedAt: new Date() }).where(eq(users.id, id)).returning();
     return row!;
+  },
+
+  /**
+   * Adds a role to an active account of the kind, in one statement (no read-modify-write race with an
+   * administrator's change); null when the account is not such, or holds the role already.
+   */
+  async addRole(db: Db, id: string, kind: 'staff' | 'citizen', role: string): Promise<UserRow | null> {
+    const [row] = await db.update(users)
+      .set({ roles: sql`array_append(${users.roles}, ${role}::text)`, updatedAt: new Date() })
+      .where(and(eq(users.id, id), eq(users.kind, kind), eq(users.status, 'active'), sql`NOT (${role}::text = ANY(${users.roles}))`))
+      .returning();
+    return row ?? null;
   },
 
   /** Removes an account (undoing a creation whose follow-up failed); sessions and tokens go with it. */
@@ -268,5 +281,60 @@ export const identityRepo = {
   /** Records a successful sign-in (not a change of the account, so `updated_at` stays). */
   async touchLastLogin(db: Db, id: string, at: Date): Promise<void> {
     await db.update(users).set({ lastLoginAt: at }).where(eq(users.id, id));
+  },
+
+  /** Active accounts a password-reset request names: by username, or (with an @) every one holding that address. */
+  async findActiveUsersByLogin(db: Db, login: string, limit: number): Promise<UserRow[]> {
+    const match = login.includes('@') ? eq(users.email, login) : eq(users.username, login);
+    return db.select().from(users).where(and(match, eq(users.status, 'active'))).orderBy(asc(users.username)).limit(limit);
+  },
+
+  /** Locks a user's row until the transaction ends (serialises checks that must not race, like the reset-link limit). */
+  async lockUser(db: Db, id: string): Promise<void> {
+    await db.select({ id: users.id }).from(users).where(eq(users.id, id)).for('update');
+  },
+
+  /** Reset links made for a user since a moment (used or not): the per-account limit counts them. */
+  async countResetTokensSince(db: Db, userId: string, since: Date): Promise<number> {
+    const [row] = await db.select({ total: countAll }).from(passwordResetTokens)
+      .where(and(eq(passwordResetTokens.userId, userId), gt(passwordResetTokens.createdAt, since)));
+    return row?.total ?? 0;
+  },
+
+  /** True when this request already made a link for the user (a job handled twice). */
+  async hasResetRequest(db: Db, userId: string, requestKey: string): Promise<boolean> {
+    const rows = await db.select({ id: passwordResetTokens.id }).from(passwordResetTokens)
+      .where(and(eq(passwordResetTokens.userId, userId), eq(passwordResetTokens.requestKey, requestKey)));
+    return rows.length > 0;
+  },
+
+  async insertResetToken(db: Db, values: typeof passwordResetTokens.$inferInsert): Promise<ResetTokenRow> {
+    const [row] = await db.insert(passwordResetTokens).values(values).returning();
+    return row!;
+  },
+
+  async deleteResetToken(db: Db, id: string): Promise<void> {
+    await db.delete(passwordResetTokens).where(eq(passwordResetTokens.id, id));
+  },
+
+  /** Ends a user's open reset links, except (optionally) one. */
+  async endResetTokens(db: Db, userId: string, at: Date, exceptId?: string): Promise<void> {
+    await db.update(passwordResetTokens).set({ endedAt: at }).where(and(
+      eq(passwordResetTokens.userId, userId), isNull(passwordResetTokens.endedAt), exceptId ? ne(passwordResetTokens.id, exceptId) : undefined,
+    ));
+  },
+
+  async findResetToken(db: Db, tokenHash: string): Promise<{ token: ResetTokenRow; user: UserRow } | null> {
+    const [row] = await db.select({ token: passwordResetTokens, user: users }).from(passwordResetTokens)
+      .innerJoin(users, eq(users.id, passwordResetTokens.userId)).where(eq(passwordResetTokens.tokenHash, tokenHash));
+    return row ?? null;
+  },
+
+  /** Uses a reset link in one statement: false when it was used, ended or expired meanwhile (two tabs racing). */
+  async claimResetToken(db: Db, id: string, at: Date): Promise<boolean> {
+    const rows = await db.update(passwordResetTokens).set({ endedAt: at })
+      .where(and(eq(passwordResetTokens.id, id), isNull(passwordResetTokens.endedAt), gt(passwordResetTokens.expiresAt, at)))
+      .returning({ id: passwordResetTokens.id });
+    return rows.length === 1;
   },
 };

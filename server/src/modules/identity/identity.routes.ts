@@ -2,8 +2,9 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import type { App } from '../../platform/index.js';
 import {
-  ChangePasswordBody, CreatedTokenView, CreateTokenBody, CreateUserBody, IdParams, LinkEmployeeBody, ListUsersQuery, LoginBody, RegisterBody,
-  SessionView, TokenView, TotpDisableBody, TotpEnableBody, TotpSetupView, UpdateUserBody, UserList, UserView,
+  ChangePasswordBody, CreatedTokenView, CreateTokenBody, CreateUserBody, IdParams, LinkEmployeeBody, ListUsersQuery, LoginBody,
+  PasswordResetAnswer, PasswordResetConfirmBody, PasswordResetRequestBody, RegisterBody, TemporaryPasswordView,
+  RoleList, SessionView, TokenView, TotpDisableBody, TotpEnableBody, TotpSetupView, UpdateUserBody, UserList, UserView,
 } from './identity.schema.js';
 import type { IdentityService } from './identity.service.js';
 import type { SignedIn } from './identity.sessions.js';
@@ -18,10 +19,13 @@ const NoContent = { 204: Type.Null() };
 // per-username lockout is what stops password guessing.
 const SIGN_IN_LIMIT = { max: 30, timeWindow: '1 minute' };
 const REGISTER_LIMIT = { max: 20, timeWindow: '10 minutes' };
+// Per client address, like sign-in; the per-account limit (links per hour) is the recovery area's.
+const RESET_REQUEST_LIMIT = { max: 20, timeWindow: '15 minutes' };
+const RESET_CONFIRM_LIMIT = { max: 30, timeWindow: '15 minutes' };
 
 /** Identity routes: sign-in, session, registration, password, API tokens, TOTP, user administration. */
 export function identityRoutes(app: App, identity: IdentityService, secureCookies: boolean): void {
-  const { sessions, registration, passwords, tokens, totp, users } = identity;
+  const { sessions, registration, passwords, recovery, tokens, totp, users, grants } = identity;
   const cookieOptions = { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: secureCookies };
   const startSession = (reply: FastifyReply, signedIn: SignedIn) => {
     reply.header('cache-control', 'no-store').setCookie(SESSION_COOKIE, signedIn.sessionToken, { ...cookieOptions, expires: signedIn.expiresAt });
@@ -71,6 +75,22 @@ export function identityRoutes(app: App, identity: IdentityService, secureCookie
     return reply.code(204).send(null);
   });
 
+  app.post('/api/auth/password-reset', {
+    schema: {
+      tags: authTags, summary: 'Minta tautan atur ulang kata sandi lewat e-mail (jawaban sama, ada atau tidak akunnya)',
+      body: PasswordResetRequestBody, response: { 202: PasswordResetAnswer },
+    },
+    config: { access: 'public', rateLimit: RESET_REQUEST_LIMIT },
+  }, async (req, reply) => reply.code(202).send(await recovery.request(req.ctx, req.body)));
+
+  app.post('/api/auth/password-reset/confirm', {
+    schema: { tags: authTags, summary: 'Atur kata sandi baru dengan tautan dari e-mail (semua sesi dan token API diakhiri)', body: PasswordResetConfirmBody, response: NoContent },
+    config: { access: 'public', rateLimit: RESET_CONFIRM_LIMIT },
+  }, async (req, reply) => {
+    await recovery.confirm(req.ctx, req.body);
+    return reply.code(204).send(null);
+  });
+
   app.get('/api/auth/tokens', {
     schema: { tags: authTags, summary: 'Token API milik saya', response: { 200: Type.Array(TokenView) } },
     config: { access: 'authenticated' },
@@ -115,6 +135,11 @@ export function identityRoutes(app: App, identity: IdentityService, secureCookie
     config: { access: 'authenticated' },
   }, (req) => users.list(req.ctx, req.query));
 
+  app.get('/api/roles', {
+    schema: { tags: userTags, summary: 'Katalog peran: label, keterangan, dan apakah Anda dapat memberikannya', response: { 200: RoleList } },
+    config: { access: { anyPermission: ['users:manage', 'users:manage-agency'] } },
+  }, (req) => grants.list(req.ctx));
+
   app.post('/api/users', {
     schema: { tags: userTags, summary: 'Buat akun pegawai', body: CreateUserBody, response: { 201: UserView } },
     config: { access: 'authenticated' },
@@ -129,6 +154,14 @@ export function identityRoutes(app: App, identity: IdentityService, secureCookie
     schema: { tags: userTags, summary: 'Ubah nama, perangkat daerah, peran atau status pengguna', params: IdParams, body: UpdateUserBody, response: { 200: UserView } },
     config: { access: 'authenticated' },
   }, (req) => users.update(req.ctx, req.params.id, req.body));
+
+  app.post('/api/users/:id/password-reset', {
+    schema: {
+      tags: userTags, summary: 'Atur ulang kata sandi pengguna: kata sandi sementara, wajib diganti saat masuk (sesi dan token diakhiri)',
+      params: IdParams, response: { 200: TemporaryPasswordView },
+    },
+    config: { access: 'authenticated' },
+  }, async (req, reply) => reply.header('cache-control', 'no-store').send(await recovery.resetByAdministrator(req.ctx, req.params.id)));
 
   // Linking a staff account to its SIMPEG record: full user administrators only, since the account
   // then reads the record's personal data (the service checks again, and scopes the account).

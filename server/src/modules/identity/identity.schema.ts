@@ -1,6 +1,6 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { Text } from '../../platform/http/schema.js';
-import { APP_KEYS, CITIZEN_ROLES, STAFF_ROLES } from './identity.policy.js';
+import { APP_KEYS } from './identity.policy.js';
 
 // Free text may not carry control characters (they break logs and PostgreSQL rejects NUL).
 const PLAIN = '^[^\\u0000-\\u001f\\u007f]*$';
@@ -19,8 +19,10 @@ const Phone = Type.String({ pattern: '^(\\+62|0)8[0-9]{7,12}$', maxLength: 16, d
 const TotpCode = Type.String({ pattern: '^[0-9]{6}$', maxLength: 6, description: 'Kode 6 angka dari aplikasi autentikator' });
 /** NIP or NI PPPK as people type it (18 digits, spaces allowed between groups). */
 const Nip = Type.String({ minLength: 18, maxLength: 24, pattern: '^[0-9 ]+$', description: 'NIP atau NI PPPK, 18 angka (spasi boleh)' });
-const StaffRole = Type.Enum(STAFF_ROLES);
-const AnyRole = Type.Enum([...STAFF_ROLES, ...CITIZEN_ROLES]);
+/** A role's name; which roles exist is the catalogue's to say (GET /api/roles), checked by the service. */
+const RoleName = Type.String({ minLength: 2, maxLength: 40, pattern: '^[a-z][a-z0-9_]+$', description: 'Nama peran, lihat GET /api/roles' });
+/** At most this many roles in one account (the catalogue has fewer staff or citizen roles than this). */
+const MAX_ROLES = 20;
 const UserKind = Type.Union([Type.Literal('staff'), Type.Literal('citizen')]);
 
 export const AgencyRef = Type.Object({ id: Uuid, name: Type.String(), shortName: Type.String() });
@@ -40,6 +42,8 @@ export const Me = Type.Object({
   email: Nullable(Type.String()),
   /** False until the address is known to be the user's (a citizen's own address, until verification by link exists). */
   emailVerified: Type.Boolean(),
+  /** True after an administrator set a temporary password: the web sends the user to change it first. */
+  mustChangePassword: Type.Boolean(),
 });
 export type Me = Static<typeof Me>;
 
@@ -61,6 +65,31 @@ export const RegisterBody = Type.Object(
   { additionalProperties: false },
 );
 export type RegisterBody = Static<typeof RegisterBody>;
+
+/** Asks for a reset link by username or e-mail address. */
+export const PasswordResetRequestBody = Type.Object(
+  { login: Text({ maxLength: 254, pattern: PLAIN, description: 'Nama pengguna atau alamat e-mail akun' }) },
+  { additionalProperties: false },
+);
+export type PasswordResetRequestBody = Static<typeof PasswordResetRequestBody>;
+
+/** The one answer to a reset request, whatever account it named. */
+export const PasswordResetAnswer = Type.Object({ message: Type.String() });
+export type PasswordResetAnswer = Static<typeof PasswordResetAnswer>;
+
+/** Sets a new password with the token from a mailed link. */
+export const PasswordResetConfirmBody = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9_-]+$', description: 'Token dari tautan di e-mail' }), newPassword: Password },
+  { additionalProperties: false },
+);
+export type PasswordResetConfirmBody = Static<typeof PasswordResetConfirmBody>;
+
+/** A temporary password set by an administrator: shown once, to be changed at the next sign-in. */
+export const TemporaryPasswordView = Type.Object({
+  temporaryPassword: Type.String({ description: 'Ditampilkan sekali ini saja; serahkan kepada pemilik akun' }),
+  mustChangePassword: Type.Literal(true),
+});
+export type TemporaryPasswordView = Static<typeof TemporaryPasswordView>;
 
 export const ChangePasswordBody = Type.Object(
   { currentPassword: Password, newPassword: Password },
@@ -110,6 +139,7 @@ export type LinkedEmployee = Static<typeof LinkedEmployee>;
 /** What the caller may do with the user (computed by identity.policy; the web copies no rule). */
 export const UserAbilities = Type.Object({
   edit: Type.Boolean(),
+  resetPassword: Type.Boolean(),
   linkEmployee: Type.Boolean(),
   unlinkEmployee: Type.Boolean(),
 });
@@ -155,7 +185,7 @@ export const CreateUserBody = Type.Object(
     displayName: DisplayName,
     email: Type.Optional(Email),
     agencyId: Uuid,
-    roles: Type.Array(StaffRole, { minItems: 1, maxItems: STAFF_ROLES.length, uniqueItems: true }),
+    roles: Type.Array(RoleName, { minItems: 1, maxItems: MAX_ROLES, uniqueItems: true }),
     password: Password,
     /** NIP or NI PPPK of the person's SIMPEG record in the same agency; links the account to it. */
     nip: Type.Optional(Nip),
@@ -168,7 +198,7 @@ export const UpdateUserBody = Type.Object(
   {
     displayName: Type.Optional(DisplayName),
     agencyId: Type.Optional(Uuid),
-    roles: Type.Optional(Type.Array(AnyRole, { minItems: 1, maxItems: 9, uniqueItems: true })),
+    roles: Type.Optional(Type.Array(RoleName, { minItems: 1, maxItems: MAX_ROLES, uniqueItems: true })),
     status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('disabled')])),
   },
   { additionalProperties: false, minProperties: 1 },
@@ -178,3 +208,21 @@ export type UpdateUserBody = Static<typeof UpdateUserBody>;
 /** Links a staff account to the SIMPEG record with this NIP (of the account's agency). */
 export const LinkEmployeeBody = Type.Object({ nip: Nip }, { additionalProperties: false });
 export type LinkEmployeeBody = Static<typeof LinkEmployeeBody>;
+
+/** A role as user administration shows it, and whether the caller may grant (or take away) it. */
+export const RoleView = Type.Object({
+  name: Type.String(),
+  kind: UserKind,
+  label: Type.Object({ id: Type.String(), en: Type.String() }),
+  description: Type.Object({ id: Type.String(), en: Type.String() }),
+  /** The module that declares it (`personnel`, `identity`…). */
+  module: Type.String(),
+  /** True when the caller holds every permission it grants, so may grant or take it away. */
+  grantable: Type.Boolean(),
+  /** True for the one kind a citizen gains through a module's own flow (registering a business). */
+  selfService: Type.Boolean(),
+});
+export type RoleView = Static<typeof RoleView>;
+
+export const RoleList = Type.Object({ items: Type.Array(RoleView) });
+export type RoleList = Static<typeof RoleList>;

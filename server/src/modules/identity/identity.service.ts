@@ -1,10 +1,13 @@
 import type { Platform } from '../../platform/index.js';
+import type { RoleCatalogue } from '../../platform/roles.js';
 import { createRevision } from '../../platform/snapshot.js';
 import type { PersonnelApi } from '../personnel/index.js';
 import { createCredentialService } from './identity.credentials.js';
 import { createDemoService } from './identity.demo.js';
+import { createGrantService } from './identity.grants.js';
 import { createLeaverService } from './identity.leavers.js';
 import { createPasswordService } from './identity.passwords.js';
+import { createRecoveryService } from './identity.recovery.js';
 import { createRegistrationService } from './identity.registration.js';
 import { createSessionService } from './identity.sessions.js';
 import { createTokenService } from './identity.tokens.js';
@@ -18,6 +21,8 @@ import { createUserService } from './identity.users.js';
 export interface IdentityDeps {
   agencies: Pick<PersonnelApi, 'findAgency' | 'findAgencyByCode'>;
   employees: Pick<PersonnelApi, 'accountLinkFor' | 'linkAccount' | 'unlinkAccount' | 'employeesOfUsers'>;
+  /** Every module's permissions and roles, assembled at start-up (`modules.ts`). */
+  roles: RoleCatalogue;
 }
 
 /**
@@ -27,16 +32,19 @@ export interface IdentityDeps {
  */
 export function createIdentityService(platform: Platform, deps: IdentityDeps) {
   const revision = createRevision(platform.db, 'identity');
-  const sessions = createSessionService(platform, { revision, agencies: deps.agencies });
+  const { roles } = deps;
+  const sessions = createSessionService(platform, { revision, roles, agencies: deps.agencies });
   return {
-    credentials: createCredentialService(platform, { revision }),
+    credentials: createCredentialService(platform, { revision, roles }),
     sessions,
     registration: createRegistrationService(platform, { startSession: sessions.start }),
     passwords: createPasswordService(platform, { revision }),
-    tokens: createTokenService(platform, { revision }),
+    recovery: createRecoveryService(platform, { revision, roles }),
+    tokens: createTokenService(platform, { revision, roles }),
     totp: createTotpService(platform),
-    users: createUserService(platform, { agencies: deps.agencies, employees: deps.employees, revision }),
-    leavers: createLeaverService(platform, { revision }),
+    users: createUserService(platform, { agencies: deps.agencies, employees: deps.employees, revision, roles }),
+    grants: createGrantService(platform, { revision, roles }),
+    leavers: createLeaverService(platform, { revision, roles }),
     demo: createDemoService(platform, { revision }),
   };
 }

@@ -4,7 +4,8 @@ import type { Ctx, Platform } from '../../platform/index.js';
 import type { Revision } from '../../platform/snapshot.js';
 import { randomSecret, tokenHash, verifyNothing, verifyPassword } from './identity.crypto.js';
 import { assertNotLocked, clientAddress, countFailure, requireSignedInUser } from './identity.guards.js';
-import { permissionsFor, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './identity.policy.js';
+import type { RoleCatalogue } from '../../platform/roles.js';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './identity.policy.js';
 import { agencyLookup, presentMe } from './identity.present.js';
 import { identityRepo, type UserRow } from './identity.repo.js';
 import type { LoginBody, SessionView } from './identity.schema.js';
@@ -21,7 +22,7 @@ export interface SignedIn {
 const INVALID = 'Nama pengguna atau kata sandi salah.';
 
 /** Sessions: signing in and out, the signed-in user, and the hourly clean-up. */
-export function createSessionService(platform: Platform, deps: { revision: Revision; agencies: IdentityDeps['agencies'] }) {
+export function createSessionService(platform: Platform, deps: { revision: Revision; roles: RoleCatalogue; agencies: IdentityDeps['agencies'] }) {
   const { db, config } = platform;
   const { revision } = deps;
 
@@ -36,7 +37,7 @@ export function createSessionService(platform: Platform, deps: { revision: Revis
       tokenHash: tokenHash(config.authSecret, sessionToken), userId: user.id, csrfToken,
       createdAt: now, lastSeenAt: now, expiresAt, ip: ctx.address, userAgent: ctx.userAgent?.slice(0, 300) ?? null,
     });
-    const me = await presentMe(user, permissionsFor(user.roles), agencyLookup(deps.agencies));
+    const me = await presentMe(user, deps.roles.permissionsFor(user.roles), agencyLookup(deps.agencies));
     return { view: { user: me, csrfToken }, sessionToken, expiresAt };
   }
 

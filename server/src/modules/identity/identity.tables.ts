@@ -21,6 +21,8 @@ export const users = pgTable(
     roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
     passwordHash: text('password_hash'),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }),
+    /** Set when an administrator gave a temporary password: the web sends the user to change it first. */
+    mustChangePassword: boolean('must_change_password').notNull().default(false),
     status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
     /** Why a disabled account is disabled: `admin` (by hand) or `personnel` (SIMPEG recorded a leaver). */
     disabledReason: text('disabled_reason', { enum: ['admin', 'personnel'] }),
@@ -88,4 +90,29 @@ export const apiTokens = pgTable(
     revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
   },
   (t) => [uniqueIndex('api_tokens_hash_idx').on(t.tokenHash), index('api_tokens_user_idx').on(t.userId)],
+);
+
+/**
+ * One-time password-reset links: the mail holds the token, this table only its hash. A link ends
+ * when used, when a newer one is mailed, or when the password is reset another way.
+ */
+export const passwordResetTokens = pgTable(
+  'password_reset_tokens',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull(),
+    /** The queued request that made it, so a request handled twice (at-least-once jobs) mails once. */
+    requestKey: text('request_key').notNull(),
+    /** Client address the request came from, shown in the mail and the audit log. */
+    requestedFrom: text('requested_from'),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    endedAt: timestamp('ended_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('password_reset_tokens_hash_idx').on(t.tokenHash),
+    uniqueIndex('password_reset_tokens_request_idx').on(t.userId, t.requestKey),
+    index('password_reset_tokens_user_idx').on(t.userId, t.createdAt),
+  ],
 );

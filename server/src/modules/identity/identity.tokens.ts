@@ -5,13 +5,14 @@ import type { Ctx, Platform } from '../../platform/index.js';
 import type { Revision } from '../../platform/snapshot.js';
 import { API_TOKEN_PREFIX, randomSecret, tokenHash } from './identity.crypto.js';
 import { requireSignedInUser } from './identity.guards.js';
-import { expiryFor, permissionsFor } from './identity.policy.js';
+import type { RoleCatalogue } from '../../platform/roles.js';
+import { expiryFor } from './identity.policy.js';
 import { presentToken } from './identity.present.js';
 import { identityRepo } from './identity.repo.js';
 import type { CreatedTokenView, CreateTokenBody, TokenView } from './identity.schema.js';
 
 /** API tokens for machine clients: hashed at rest, scoped to the owner's permissions, revocable. */
-export function createTokenService(platform: Platform, deps: { revision: Revision }) {
+export function createTokenService(platform: Platform, deps: { revision: Revision; roles: RoleCatalogue }) {
   const { db, config } = platform;
   return {
     /** The signed-in user's tokens, newest first, revoked ones included (without their secrets). */
@@ -27,7 +28,7 @@ export function createTokenService(platform: Platform, deps: { revision: Revisio
      */
     async create(ctx: Ctx, input: CreateTokenBody): Promise<CreatedTokenView> {
       const user = await requireSignedInUser(db, ctx);
-      const owned = new Set(permissionsFor(user.roles));
+      const owned = new Set(deps.roles.permissionsFor(user.roles));
       const foreign = input.scopes.filter((s) => !owned.has(s));
       if (foreign.length > 0) {
         throw new ValidationError(`Cakupan berikut tidak Anda miliki: ${foreign.join(', ')}.`, { fields: { 'body.scopes': `tidak dimiliki: ${foreign.join(', ')}` } }, 'invalid_scope');

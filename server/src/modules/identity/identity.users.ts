@@ -2,10 +2,11 @@ import { appendAudit } from '../../platform/audit/index.js';
 import { AppError, FieldConflictError, ForbiddenError, ValidationError } from '../../platform/errors.js';
 import { ANONYMOUS } from '../../platform/http/actor.js';
 import type { Actor, Ctx, Platform } from '../../platform/index.js';
+import type { RoleCatalogue } from '../../platform/roles.js';
 import type { Revision } from '../../platform/snapshot.js';
 import { hashPassword } from './identity.crypto.js';
 import { assertStrongPassword } from './identity.password-strength.js';
-import { canAssignAgency, canGrantRole, canLinkEmployee, canManageUsers, isStaffRole, userInScope, userScope } from './identity.policy.js';
+import { canAssignAgency, canGrantRole, canLinkEmployee, canManageUsers, userInScope, userScope } from './identity.policy.js';
 import { agencyLookup, presentSummary, presentUser, type AgencyLookup, type UserSummary } from './identity.present.js';
 import { identityRepo, type NewUser, type UserRow } from './identity.repo.js';
 import type { CreateUserBody, LinkEmployeeBody, LinkedEmployee, ListUsersQuery, UpdateUserBody, UserList, UserView } from './identity.schema.js';
@@ -29,13 +30,13 @@ function unknownNip(status: 400 | 404, message: string): AppError {
  * linking a staff account to its SIMPEG record (by NIP) for `users:manage` only, since the account
  * then reads that record's personal data.
  */
-export function createUserService(platform: Platform, deps: IdentityDeps & { revision: Revision }) {
+export function createUserService(platform: Platform, deps: IdentityDeps & { revision: Revision; roles: RoleCatalogue }) {
   const { db } = platform;
-  const { revision, employees } = deps;
+  const { revision, employees, roles: catalogue } = deps;
 
   /** A user as the viewer sees them: agency, linked employee record (staff only) and abilities. */
   async function present(viewer: Actor, user: UserRow, agency: AgencyLookup = agencyLookup(deps.agencies)): Promise<UserView> {
-    return presentUser(viewer, user, agency, await employeeOf(user));
+    return presentUser(catalogue, viewer, user, agency, await employeeOf(user));
   }
 
   /** The employee record linked to a staff account; null for none and for citizens. */
@@ -57,8 +58,22 @@ export function createUserService(platform: Platform, deps: IdentityDeps & { rev
     }
   }
 
+  /**
+   * Checks that every role asked for is in the catalogue and fits the account's kind: 400 naming the
+   * roles field, `invalid_role` for a role of the other kind when changing an account.
+   */
+  function assertRolesFit(roles: readonly string[], kind: 'staff' | 'citizen', misfitCode: string): void {
+    const unknown = roles.filter((r) => catalogue.role(r) === undefined);
+    if (unknown.length > 0) {
+      throw new ValidationError(`Peran tidak dikenal: ${unknown.join(', ')}.`, { fields: { 'body.roles': 'peran tidak dikenal' } });
+    }
+    if (roles.some((r) => catalogue.role(r)!.kind !== kind)) {
+      throw new ValidationError('Peran tidak sesuai dengan jenis akun (pegawai atau warga).', { fields: { 'body.roles': 'tidak sesuai jenis akun' } }, misfitCode);
+    }
+  }
+
   function assertGrantable(actor: Actor, roles: readonly string[]): void {
-    const refused = roles.filter((r) => !canGrantRole(actor, r));
+    const refused = roles.filter((r) => !canGrantRole(catalogue, actor, r));
     if (refused.length > 0) throw new ForbiddenError(`Anda tidak berwenang memberikan atau mencabut peran: ${refused.join(', ')}.`);
   }
 
@@ -92,10 +107,7 @@ export function createUserService(platform: Platform, deps: IdentityDeps & { rev
       throw new ValidationError('Anda tidak dapat mengubah peran atau status akun Anda sendiri.', undefined, 'cannot_change_self');
     }
     if (input.roles !== undefined) {
-      const fitsKind = input.roles.every((r) => isStaffRole(r) === (user.kind === 'staff'));
-      if (!fitsKind) {
-        throw new ValidationError('Peran tidak sesuai dengan jenis akun (pegawai atau warga).', { fields: { 'body.roles': 'tidak sesuai jenis akun' } }, 'invalid_role');
-      }
+      assertRolesFit(input.roles, user.kind, 'invalid_role');
       const next: readonly string[] = input.roles;
       assertGrantable(actor, [...next.filter((r) => !user.roles.includes(r)), ...user.roles.filter((r) => !next.includes(r))]);
       patch.roles = [...input.roles];
@@ -125,7 +137,7 @@ export function createUserService(platform: Platform, deps: IdentityDeps & { rev
       });
       const agency = agencyLookup(deps.agencies);
       const linked = await employees.employeesOfUsers(rows.filter((u) => u.kind === 'staff').map((u) => u.id));
-      return { items: await Promise.all(rows.map((u) => presentUser(ctx.actor, u, agency, linked.get(u.id) ?? null))), total };
+      return { items: await Promise.all(rows.map((u) => presentUser(catalogue, ctx.actor, u, agency, linked.get(u.id) ?? null))), total };
     },
 
     /** One user within the caller's scope. */
@@ -137,6 +149,7 @@ export function createUserService(platform: Platform, deps: IdentityDeps & { rev
     async create(ctx: Ctx, input: CreateUserBody): Promise<UserView> {
       const { actor } = ctx;
       if (!canManageUsers(actor)) throw new ForbiddenError();
+      assertRolesFit(input.roles, 'staff', 'validation_failed');
       await assertAgency(actor, input.agencyId);
       assertGrantable(actor, input.roles);
       const username = input.username.toLowerCase();
@@ -189,7 +202,7 @@ export function createUserService(platform: Platform, deps: IdentityDeps & { rev
       const employee = await employees.accountLinkFor(input.nip);
       if (!employee || employee.agencyId !== user.agencyId) throw unknownNip(404, 'NIP ini tidak ada di data pegawai perangkat daerah akun ini.');
       const current = await employeeOf(user);
-      if (current?.id === employee.id) return presentUser(ctx.actor, user, agencyLookup(deps.agencies), current);
+      if (current?.id === employee.id) return presentUser(catalogue, ctx.actor, user, agencyLookup(deps.agencies), current);
       if (current) {
         throw new FieldConflictError('body.nip', `Akun ini sudah tertaut ke ${current.displayName} (NIP ${current.nip}). Lepaskan tautan itu dulu.`, 'account_linked');
       }
@@ -205,7 +218,7 @@ export function createUserService(platform: Platform, deps: IdentityDeps & { rev
       const user = await loadInScope(ctx, id);
       assertMayLink(ctx.actor, 'Hanya administrator sistem yang dapat melepas tautan akun dari data pegawai.');
       await employees.unlinkAccount(ctx, user.id);
-      return presentUser(ctx.actor, user, agencyLookup(deps.agencies), null);
+      return presentUser(catalogue, ctx.actor, user, agencyLookup(deps.agencies), null);
     },
 
     /** Looks a user up by id for other modules (name, kind, agency); null when unknown. */
@@ -233,7 +246,7 @@ export function createUserService(platform: Platform, deps: IdentityDeps & { rev
         passwordHash: await hashPassword(input.password), passwordChangedAt: new Date(),
       }, { label: 'cli' });
       // The operator at the command line is no signed-in viewer: the answer offers no abilities.
-      return presentUser(ANONYMOUS, user, agencyLookup(deps.agencies), null);
+      return presentUser(catalogue, ANONYMOUS, user, agencyLookup(deps.agencies), null);
     },
   };
 }

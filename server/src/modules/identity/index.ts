@@ -1,15 +1,16 @@
 import type { Authenticate } from '../../platform/http/access.js';
-import type { App, Platform } from '../../platform/index.js';
+import type { App, Ctx, Platform } from '../../platform/index.js';
 import { PERSONNEL_EVENTS } from '../personnel/index.js';
 import type { DemoAccountsReport, DemoUser, KnownDemoAccounts } from './identity.demo.js';
 import { hashPassword } from './identity.crypto.js';
 import type { UserSummary } from './identity.present.js';
-import type { BulkUser } from './identity.repo.js';
+import { identityRepo, type BulkUser } from './identity.repo.js';
 import { identityRoutes, SESSION_COOKIE } from './identity.routes.js';
 import type { UserView } from './identity.schema.js';
 import { createIdentityService, type IdentityDeps } from './identity.service.js';
 
-export { APP_KEYS, PERMISSIONS, ROLES, permissionsFor, type AppKey, type Permission, type Role } from './identity.policy.js';
+export { APP_KEYS, type AppKey } from './identity.policy.js';
+export { IDENTITY_ROLES } from './identity.roles.js';
 export type { BulkUser } from './identity.repo.js';
 export type { Me, UserView } from './identity.schema.js';
 export type { DemoAccountsReport, DemoUser, KnownDemoAccounts } from './identity.demo.js';
@@ -35,6 +36,15 @@ export interface IdentityApi {
   findActiveDemoAccounts(known: KnownDemoAccounts): Promise<DemoAccountsReport>;
   /** Disables every active demo account, ending its sessions and tokens. */
   disableDemoAccounts(known: KnownDemoAccounts): Promise<DemoAccountsReport>;
+  /**
+   * Grants the calling citizen a role their module declared `self-service`, when its own flow earns
+   * it (registering a business makes its owner): the caller's account only, audited; true when
+   * granted now, false when already held. Call it after the module's own write has committed
+   * (it is idempotent, so a retry completes an interrupted flow); any other role answers 403.
+   */
+  grantSelfService(ctx: Ctx, role: string): Promise<boolean>;
+  /** Where to e-mail an active account (notifications); null when it has no address or is disabled. */
+  mailAddressOf(userId: string): Promise<string | null>;
 }
 
 /** Identity: users (staff and citizens), sessions, API tokens, TOTP, roles and permissions. */
@@ -58,6 +68,11 @@ export function createIdentityModule(platform: Platform, deps: IdentityDeps) {
     importDemoUsers: service.demo.importDemoUsers,
     findActiveDemoAccounts: service.demo.findActiveDemoAccounts,
     disableDemoAccounts: service.demo.disableDemoAccounts,
+    grantSelfService: service.grants.grantSelfService,
+    mailAddressOf: async (userId) => {
+      const user = await identityRepo.findUserById(platform.db, userId);
+      return user?.status === 'active' ? user.email : null;
+    },
   };
   return {
     name: 'identity',

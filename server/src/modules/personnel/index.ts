@@ -1,5 +1,6 @@
 import type { App, Platform } from '../../platform/index.js';
 import { importRoutes } from './import/import.routes.js';
+import { registerAgencyPages } from './personnel.pages.js';
 import { personnelRoutes } from './personnel.routes.js';
 import { statisticsRoutes } from './statistics/statistics.routes.js';
 import { createPersonnelService, type PersonnelDeps, type PersonnelService } from './personnel.service.js';
@@ -17,6 +18,8 @@ export {
   crossCheck, formatEmployeeNumber, parseEmployeeNumber, validateEmployeeNumber,
   type EmployeeKind, type EmployeeNumber, type EmployeeNumberMismatches, type EmployeeNumberResult,
 } from './personnel.nip.js';
+export { PERSONNEL_ROLES } from './personnel.roles.js';
+export { PERSONNEL_NOTIFICATION_KINDS } from './personnel.notifications.js';
 export { compareRanks, pnsRank, pnsRankBySapkId, pppkGrade, rankLabel, PNS_RANKS, PPPK_GRADES, type PnsRank } from './personnel.ranks.js';
 
 /**
@@ -53,6 +56,7 @@ export type PersonnelApi = ReturnType<typeof personnelApi>;
 /** SIMPEG: agencies, units and positions, employees, assignments and delegations. */
 export function createPersonnelModule(platform: Platform, deps: PersonnelDeps) {
   const service = createPersonnelService(platform, deps);
+  registerAgencyPages(platform, service.agencies);
   return {
     name: 'personnel',
     api: personnelApi(service),

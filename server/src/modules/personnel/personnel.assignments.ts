@@ -2,8 +2,10 @@ import { appendAudit } from '../../platform/audit/index.js';
 import type { Db } from '../../platform/db/index.js';
 import { ConflictError, FieldConflictError, FieldError, NotFoundError, ValidationError } from '../../platform/errors.js';
 import type { Ctx, Platform } from '../../platform/index.js';
+import { NOTIFY } from '../../platform/notify.js';
 import type { Revision } from '../../platform/snapshot.js';
 import { PERSONNEL_EVENTS, type AssignmentEvent, type DelegationEvent } from './personnel.events.js';
+import { DELEGATION_ASSIGNED } from './personnel.notifications.js';
 import { DELEGATION_LABEL, dayText, lastDayText } from './personnel.format.js';
 import type { HolderService } from './personnel.holders.js';
 import { displayName, inScope, isDelegable } from './personnel.policy.js';
@@ -151,6 +153,13 @@ export function createAssignmentService(platform: Platform, deps: { revision: Re
           startDate: body.startDate, endDate, reason: body.reason.trim(), createdBy: ctx.actor.userId,
         });
         await afterDelegation(ctx, tx, inserted, 'delegation.created');
+        if (delegate.userId) {
+          await events.publish(tx, NOTIFY, {
+            kind: DELEGATION_ASSIGNED.name, to: { userId: delegate.userId }, link: '/simpeg/saya', key: `delegation-assigned:${inserted.id}`,
+            title: `Anda ditunjuk sebagai ${DELEGATION_LABEL[inserted.kind]} ${position.title}`,
+            body: `Mulai ${dayText(inserted.startDate)}${inserted.endDate ? ` sampai dengan ${lastDayText(inserted.endDate)}` : ''}, SK ${inserted.skNumber}.`,
+          });
+        }
         return inserted;
       });
       return (await holders.delegationRecords(ctx.actor, ctx.today, [row]))[0]!;

@@ -4,29 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { cloneTemplate, dropDatabase, urlFor } from '../../../test/pg.js';
-import { copyRows, DataDirLockedError, inTransaction, openPglite, openPostgres, pgErrorCode, queryRows, type Database } from './index.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../../test/app.js';
+import { copyRows, DataDirLockedError, inTransaction, openPglite, pgErrorCode, queryRows, type Database } from './index.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 
 let database: Database;
-let dropClone: (() => Promise<void>) | null = null;
-
+let closeDatabase: () => Promise<void>;
 beforeAll(async () => {
-  const template = inject('pgTemplate');
-  if (template) {
-    const name = await cloneTemplate(template);
-    database = await openPostgres(urlFor(name), 5);
-    dropClone = () => dropDatabase(name);
-  } else {
-    database = await openPglite();
-  }
+  ({ database, close: closeDatabase } = await openTestDatabase());
 });
-afterAll(async () => {
-  await database.close();
-  await dropClone?.();
-});
+afterAll(() => closeDatabase());
 
 const count = async (table: string) =>
   (await queryRows<{ n: number }>(database.db, sql`SELECT count(*) AS n FROM ${sql.identifier(table)}`))[0]!.n;

@@ -3,19 +3,15 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-// The store is tested as the app wires it, on the test database, so this kernel test builds the app.
-import { buildTestApp, type TestApp } from '../../../test/app.js';
-import { CSV_BMKG, CSV_COMPLAINTS, CSV_LATIN1, PDF_MINIMAL, PNG_1PX } from './files.test-fixtures.js';
+import type { TestApp } from '../../../test/app.js';
+import { CSV_BMKG, CSV_COMPLAINTS, CSV_LATIN1, localStoreApp, PDF_MINIMAL, PNG_1PX } from './files.test-fixtures.js';
 import { blobs, type BlobStore } from './index.js';
 
 let t: TestApp;
 let store: BlobStore;
 let dir: string;
 beforeAll(async () => {
-  t = await buildTestApp();
-  store = t.platform.blobs;
-  if (t.platform.config.blobs.kind !== 'local') throw new Error('the test app uses the local blob store');
-  dir = t.platform.config.blobs.dir;
+  ({ t, store, dir } = await localStoreApp());
 });
 afterAll(() => t.close());
 
@@ -30,7 +26,7 @@ describe('local blob store', () => {
     const hash = sha(PNG_1PX);
     expect(info).toEqual({ sha256: hash, sizeBytes: PNG_1PX.length, mediaType: 'image/png' });
     expect(fs.readFileSync(path.join(dir, hash.slice(0, 2), hash.slice(2, 4), hash))).toEqual(PNG_1PX);
-    const got = await store.get(hash);
+    const got = await store.read(hash);
     expect(got?.info).toEqual(info);
     expect(Buffer.from(got!.content)).toEqual(PNG_1PX);
     expect(await store.has(hash)).toBe(true);
@@ -84,8 +80,8 @@ describe('local blob store', () => {
   });
 
   it('answers null for unknown or malformed hashes, never reading outside its folder', async () => {
-    expect(await store.get(sha(Buffer.from('tidak pernah diunggah')))).toBeNull();
-    expect(await store.get('../../../etc/passwd')).toBeNull();
+    expect(await store.read(sha(Buffer.from('tidak pernah diunggah')))).toBeNull();
+    expect(await store.open('../../../etc/passwd')).toBeNull();
     expect(await store.has('ABC')).toBe(false);
   });
 
@@ -96,15 +92,15 @@ describe('local blob store', () => {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(`${target}.dead01.tmp`, content.subarray(0, 10)); // what a killed process left behind
     await store.put(content, IMAGES);
-    expect(Buffer.from((await store.get(hash))!.content)).toEqual(content);
+    expect(Buffer.from((await store.read(hash))!.content)).toEqual(content);
     fs.rmSync(`${target}.dead01.tmp`);
     expect(filesUnder(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
-  it('refuses to serve content that was altered on disk', async () => {
+  it('refuses to serve content whose length was changed on disk (hashes are verified once, on write)', async () => {
     const content = Buffer.concat([PNG_1PX, Buffer.from('lampiran')]);
     const { sha256 } = await store.put(content, IMAGES);
     fs.writeFileSync(path.join(dir, sha256.slice(0, 2), sha256.slice(2, 4), sha256), PNG_1PX);
-    await expect(store.get(sha256)).rejects.toThrow(/corrupted/);
+    await expect(store.open(sha256)).rejects.toThrow(/corrupted/);
   });
 });

@@ -1,6 +1,6 @@
 import { IconBuildingBank, IconFileImport, IconHierarchy2, IconUserCircle, IconUsers } from '@tabler/icons-react';
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Route, Routes } from 'react-router';
+import { Navigate, Route, Routes, useParams } from 'react-router';
 import type { NavItem } from '../../components/layout/nav';
 import { useT } from '../../lib/i18n';
 import { PageSkeleton } from '../../components/Skeletons';
@@ -19,6 +19,13 @@ const DirectoryPage = lazy(() => import('../../modules/personnel/DirectoryPage')
 const EmployeeProfilePage = lazy(() => import('../../modules/personnel/ProfilePage').then((m) => ({ default: m.EmployeeProfilePage })));
 const MyProfilePage = lazy(() => import('../../modules/personnel/ProfilePage').then((m) => ({ default: m.MyProfilePage })));
 const ImportPage = lazy(() => import('../../modules/personnel/ImportPage').then((m) => ({ default: m.ImportPage })));
+
+// The address shared in links (`/simpeg/opd/:id`, which the server answers with the agency's preview
+// metadata) opens that agency's org chart.
+function AgencyLink() {
+  const { id = '' } = useParams();
+  return <Navigate replace to={`${APP.path}/struktur?opd=${encodeURIComponent(id)}`} />;
+}
 
 const page = (element: ReactNode) => <Suspense fallback={<PageSkeleton />}>{element}</Suspense>;
 
@@ -43,6 +50,7 @@ export default function SimpegApp() {
       <Routes>
         <Route index element={<AgencyRegistryPage appName={appName} />} />
         <Route path="struktur" element={page(<OrgChartPage appName={appName} />)} />
+        <Route path="opd/:id" element={<AgencyLink />} />
         <Route path="pegawai" element={page(<DirectoryPage appName={appName} />)} />
         <Route path="pegawai/:id" element={page(<EmployeeProfilePage appName={appName} />)} />
         <Route path="saya" element={page(<MyProfilePage appName={appName} />)} />

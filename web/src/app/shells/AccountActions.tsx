@@ -10,6 +10,8 @@ import { useMe, useSignOut } from '../../modules/identity/session';
 // The menu (with its popover positioning library) loads only for signed-in users: visitors of the
 // public pages do not pay for it.
 const UserMenu = lazy(() => import('../../components/UserMenu').then((m) => ({ default: m.UserMenu })));
+// The bell (with its polling and popover) too: only signed-in users load it.
+const NotificationBell = lazy(() => import('../../modules/notifications/NotificationBell').then((m) => ({ default: m.NotificationBell })));
 
 const firstLetter = (name: string) => name.match(/\p{L}/u)?.[0]?.toUpperCase() ?? '';
 
@@ -25,6 +27,11 @@ export function AccountActions({ inverted = false, showSignIn = true }: { invert
   return (
     <>
       <LanguageSwitch inverted={inverted} />
+      {me && (
+        <Suspense fallback={null}>
+          <NotificationBell inverted={inverted} />
+        </Suspense>
+      )}
       {me ? (
         <Suspense
           fallback={

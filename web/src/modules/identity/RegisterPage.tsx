@@ -1,14 +1,14 @@
-import { Alert, Anchor, Button, PasswordInput, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconInfoCircle } from '@tabler/icons-react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { FormAlert } from '../../components/FormAlert';
-import { PasswordStrength } from '../../components/PasswordStrength';
 import { useDocumentTitle } from '../../lib/document-title';
 import { focusFirstError, useSubmitFailure } from '../../lib/form-failure';
 import { useT } from '../../lib/i18n';
-import { AuthFrame } from './AuthFrame';
+import { AuthForm } from './AuthForm';
 import type { RegisterInput } from './identity.types';
+import { NewPasswordFields } from './NewPasswordFields';
 import { useMe, useRegister } from './session';
 
 const FIELDS = ['displayName', 'username', 'email', 'phone', 'password', 'confirm'] as const;
@@ -68,75 +68,45 @@ export function RegisterPage() {
   );
 
   return (
-    <AuthFrame>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <div>
-            <Title order={1} fz={26}>
-              {t('register.title')}
-            </Title>
-            <Text c="dimmed" mt={4}>
-              {t('register.subtitle')}
-            </Text>
-          </div>
+    <AuthForm onSubmit={submit} title={t('register.title')} lead={t('register.subtitle')}>
+      <FormAlert ref={alertRef} message={failure} />
 
-          <FormAlert ref={alertRef} message={failure} />
+      <TextInput label={t('register.displayName')} description={t('register.displayNameHint')} name="displayName" autoComplete="name" required maxLength={120} {...form.getInputProps('displayName')} />
+      <TextInput
+        label={t('register.username')}
+        description={t('register.usernameHint')}
+        name="username"
+        autoComplete="username"
+        autoCapitalize="none"
+        spellCheck={false}
+        required
+        maxLength={32}
+        {...form.getInputProps('username')}
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <TextInput label={optional(t('register.email'))} name="email" type="email" autoComplete="email" maxLength={254} {...form.getInputProps('email')} />
+        <TextInput label={optional(t('register.phone'))} name="phone" type="tel" inputMode="tel" autoComplete="tel" maxLength={20} {...form.getInputProps('phone')} />
+      </SimpleGrid>
+      <NewPasswordFields
+        maxLength={256}
+        avoid={[form.values.username, ...form.values.displayName.split(/\s+/)]}
+        password={{ label: t('register.password'), name: 'password', ...form.getInputProps('password') }}
+        confirm={{ label: t('register.confirm'), name: 'confirm', ...form.getInputProps('confirm') }}
+      />
 
-          <TextInput label={t('register.displayName')} description={t('register.displayNameHint')} name="displayName" autoComplete="name" required maxLength={120} {...form.getInputProps('displayName')} />
-          <TextInput
-            label={t('register.username')}
-            description={t('register.usernameHint')}
-            name="username"
-            autoComplete="username"
-            autoCapitalize="none"
-            spellCheck={false}
-            required
-            maxLength={32}
-            {...form.getInputProps('username')}
-          />
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <TextInput label={optional(t('register.email'))} name="email" type="email" autoComplete="email" maxLength={254} {...form.getInputProps('email')} />
-            <TextInput label={optional(t('register.phone'))} name="phone" type="tel" inputMode="tel" autoComplete="tel" maxLength={20} {...form.getInputProps('phone')} />
-          </SimpleGrid>
-          <div>
-            <PasswordInput
-              label={t('register.password')}
-              name="password"
-              autoComplete="new-password"
-              required
-              maxLength={256}
-              visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}
-              {...form.getInputProps('password')}
-              aria-invalid={Boolean(form.errors.password)}
-            />
-            <PasswordStrength id="password-strength" value={form.values.password} avoid={[form.values.username, ...form.values.displayName.split(/\s+/)]} />
-          </div>
-          <PasswordInput
-            label={t('register.confirm')}
-            name="confirm"
-            autoComplete="new-password"
-            required
-            maxLength={256}
-            visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}
-            {...form.getInputProps('confirm')}
-            aria-invalid={Boolean(form.errors.confirm)}
-          />
+      <Alert variant="light" color="gray" icon={<IconInfoCircle size={18} />} p="sm">
+        <Text fz="xs">{t('register.privacy')}</Text>
+      </Alert>
 
-          <Alert variant="light" color="gray" icon={<IconInfoCircle size={18} />} p="sm">
-            <Text fz="xs">{t('register.privacy')}</Text>
-          </Alert>
-
-          <Button type="submit" size="md" fullWidth loading={register.isPending}>
-            {t('register.submit')}
-          </Button>
-          <Text fz="sm" ta="center">
-            {t('register.haveAccount')}{' '}
-            <Anchor component={Link} to="/masuk" fw={600}>
-              {t('register.signInLink')}
-            </Anchor>
-          </Text>
-        </Stack>
-      </form>
-    </AuthFrame>
+      <Button type="submit" size="md" fullWidth loading={register.isPending}>
+        {t('register.submit')}
+      </Button>
+      <Text fz="sm" ta="center">
+        {t('register.haveAccount')}{' '}
+        <Anchor component={Link} to="/masuk" fw={600}>
+          {t('register.signInLink')}
+        </Anchor>
+      </Text>
+    </AuthForm>
   );
 }

@@ -1,23 +1,24 @@
-import { Anchor, Button, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { IconArrowLeft, IconShieldLock } from '@tabler/icons-react';
 import { useRef, useState } from 'react';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { FormAlert } from '../../components/FormAlert';
+import { PasswordField } from '../../components/PasswordField';
 import { isApiError } from '../../lib/api';
 import { useDocumentTitle } from '../../lib/document-title';
 import { errorMessage } from '../../lib/error-message';
 import { useT } from '../../lib/i18n';
-import { AuthFrame } from './AuthFrame';
-import { safeNextPath } from './next-path';
+import { AuthForm, LoginInput } from './AuthForm';
+import { useRecoveryT } from './i18n/recovery';
+import { useNextPath } from './next-path';
 import { useMe, useSignIn } from './session';
 
 /** `/masuk`: username and password, then a TOTP code when the account has two-step verification. */
 export function SignInPage() {
   const t = useT();
-  const [params] = useSearchParams();
-  const next = safeNextPath(params.get('next'));
-  const navigate = useNavigate();
+  const recoveryT = useRecoveryT();
+  const { next, asked, goNext } = useNextPath();
   const { data: me } = useMe();
   const signIn = useSignIn();
   const [step, setStep] = useState<'password' | 'totp'>('password');
@@ -52,7 +53,7 @@ export function SignInPage() {
       }
       try {
         await signIn.mutateAsync({ username: values.username.trim(), password: values.password, ...(step === 'totp' ? { totp } : {}) });
-        navigate(next, { replace: true });
+        goNext();
       } catch (error) {
         if (isApiError(error) && error.code === 'totp_required') {
           if (step === 'totp') fail(t('errors.totp_invalid'));
@@ -70,86 +71,60 @@ export function SignInPage() {
   );
 
   return (
-    <AuthFrame>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="md">
-          <div>
-            <Title order={1} fz={26}>
-              {step === 'password' ? t('signIn.title') : t('signIn.totpTitle')}
-            </Title>
-            <Text c="dimmed" mt={4}>
-              {step === 'password' ? (params.get('next') ? t('signIn.sessionExpired') : t('signIn.subtitle')) : t('signIn.totpLead', { user: form.values.username })}
-            </Text>
-          </div>
+    <AuthForm
+      onSubmit={submit}
+      title={step === 'password' ? t('signIn.title') : t('signIn.totpTitle')}
+      lead={step === 'password' ? (asked ? t('signIn.sessionExpired') : t('signIn.subtitle')) : t('signIn.totpLead', { user: form.values.username })}
+    >
+      <FormAlert ref={alertRef} message={failure} />
 
-          <FormAlert ref={alertRef} message={failure} />
+      {step === 'password' ? (
+        <>
+          <LoginInput label={t('signIn.username')} name="username" maxLength={64} {...form.getInputProps('username')} />
+          <PasswordField label={t('signIn.password')} name="password" autoComplete="current-password" withAsterisk={false} maxLength={256} {...form.getInputProps('password')} />
+          <Anchor component={Link} to="/lupa-sandi" fz="sm" mt={-8} style={{ alignSelf: 'flex-end' }}>
+            {recoveryT('recovery.forgotLink')}
+          </Anchor>
+        </>
+      ) : (
+        <TextInput
+          label={t('signIn.totpCode')}
+          name="totp"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          maxLength={7}
+          leftSection={<IconShieldLock size={18} />}
+          data-autofocus
+          autoFocus
+          {...form.getInputProps('totp')}
+          styles={{ input: { letterSpacing: '0.3em', fontVariantNumeric: 'tabular-nums' } }}
+        />
+      )}
 
-          {step === 'password' ? (
-            <>
-              <TextInput
-                label={t('signIn.username')}
-                name="username"
-                autoComplete="username"
-                autoCapitalize="none"
-                spellCheck={false}
-                required
-                withAsterisk={false}
-                maxLength={64}
-                {...form.getInputProps('username')}
-              />
-              <PasswordInput
-                label={t('signIn.password')}
-                name="password"
-                autoComplete="current-password"
-                required
-                withAsterisk={false}
-                maxLength={256}
-                visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}
-                {...form.getInputProps('password')}
-                aria-invalid={Boolean(form.errors.password)}
-              />
-            </>
-          ) : (
-            <TextInput
-              label={t('signIn.totpCode')}
-              name="totp"
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              maxLength={7}
-              leftSection={<IconShieldLock size={18} />}
-              data-autofocus
-              autoFocus
-              {...form.getInputProps('totp')}
-              styles={{ input: { letterSpacing: '0.3em', fontVariantNumeric: 'tabular-nums' } }}
-            />
-          )}
+      <Button type="submit" size="md" fullWidth loading={signIn.isPending}>
+        {step === 'password' ? t('signIn.submit') : t('signIn.totpSubmit')}
+      </Button>
 
-          <Button type="submit" size="md" fullWidth loading={signIn.isPending}>
-            {step === 'password' ? t('signIn.submit') : t('signIn.totpSubmit')}
-          </Button>
-
-          {step === 'password' ? (
-            <Text fz="sm" ta="center">
-              {t('signIn.noAccount')}{' '}
-              <Anchor component={Link} to="/daftar" fw={600}>
-                {t('signIn.registerLink')}
-              </Anchor>
-            </Text>
-          ) : (
-            <Button
-              variant="subtle"
-              leftSection={<IconArrowLeft size={18} />}
-              onClick={() => {
-                setStep('password');
-                setFailure(null);
-                form.setFieldValue('totp', '');
-              }}
-            >
-              {t('signIn.back')}
-            </Button>
-          )}
-        </Stack>
-      </form>
-    </AuthFrame>
+      {step === 'password' ? (
+        <Text fz="sm" ta="center">
+          {t('signIn.noAccount')}{' '}
+          <Anchor component={Link} to="/daftar" fw={600}>
+            {t('signIn.registerLink')}
+          </Anchor>
+        </Text>
+      ) : (
+        <Button
+          variant="subtle"
+          leftSection={<IconArrowLeft size={18} />}
+          onClick={() => {
+            setStep('password');
+            setFailure(null);
+            form.setFieldValue('totp', '');
+          }}
+        >
+          {t('signIn.back')}
+        </Button>
+      )}
+    </AuthForm>
   );
 }

@@ -1,6 +1,6 @@
-import { Alert, Badge, Box, Button, Container, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Box, Button, Container, Group, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconCircleCheck, IconHome, IconLink, IconLinkOff, IconLock, IconLogin, IconSearchOff, IconUsers } from '@tabler/icons-react';
+import { IconCircleCheck, IconHome, IconKey, IconLink, IconLinkOff, IconLock, IconLogin, IconSearchOff, IconUsers } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { ColumnHeader } from '../../components/ColumnHeader';
@@ -12,27 +12,32 @@ import text from '../../components/text.module.css';
 import { isApiError } from '../../lib/api';
 import { useDocumentTitle } from '../../lib/document-title';
 import { formatNip } from '../personnel/personnel.format';
+import { AdminPasswordResetDialog } from './AdminPasswordResetDialog';
 import { LinkEmployeeDialog, UnlinkEmployeeDialog } from './EmployeeLinkDialogs';
+import { useRecoveryT } from './i18n/recovery';
 import { useIdentityT, type IdentityTranslate } from './i18n';
 import type { UserView } from './identity.types';
+import { useRoleText } from './roles.api';
 import { USERS_PAGE_SIZE, useUsers } from './users.api';
 
 /** What a row's buttons open. */
 interface RowActions {
   onLink(user: UserView): void;
   onUnlink(user: UserView): void;
+  onResetPassword(user: UserView): void;
 }
 
 /**
  * `/pengguna`: the accounts the signed-in administrator may manage, searchable and paged on the
- * server, each staff account with the employee record it is linked to. Linking and unlinking are
- * offered only where the server's answer says the caller may (`abilities`).
+ * server, each staff account with the employee record it is linked to. Linking, unlinking and a
+ * password reset are offered only where the server's answer says the caller may (`abilities`).
  */
 export function UsersPage() {
   const t = useIdentityT();
   useDocumentTitle(t('users.title'));
   const [linking, setLinking] = useState<UserView | null>(null);
   const [unlinking, setUnlinking] = useState<UserView | null>(null);
+  const [resetting, setResetting] = useState<UserView | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const actions: RowActions = {
     onLink: (user) => {
@@ -42,6 +47,10 @@ export function UsersPage() {
     onUnlink: (user) => {
       setDone(null);
       setUnlinking(user);
+    },
+    onResetPassword: (user) => {
+      setDone(null);
+      setResetting(user);
     },
   };
 
@@ -72,6 +81,7 @@ export function UsersPage() {
           setDone(t('unlink.done', { username: user.username }));
         }}
       />
+      <AdminPasswordResetDialog user={resetting} onClose={() => setResetting(null)} />
     </Container>
   );
 }
@@ -171,6 +181,30 @@ function AccountCell({ user }: { user: UserView }) {
   );
 }
 
+/** The account's roles by the labels their modules declared (description on hover or focus). */
+function RolesCell({ user }: { user: UserView }) {
+  const roleText = useRoleText();
+  return (
+    <Group gap={4} data-testid="user-roles">
+      {user.roles.map((name) => {
+        const role = roleText(name);
+        const badge = (
+          <Badge size="sm" variant="light" color="gray" radius="sm" tt="none" tabIndex={role.description ? 0 : undefined}>
+            {role.label}
+          </Badge>
+        );
+        return role.description ? (
+          <Tooltip key={name} label={role.description} multiline maw={280} events={{ hover: true, focus: true, touch: true }}>
+            {badge}
+          </Tooltip>
+        ) : (
+          <Box key={name} component="span">{badge}</Box>
+        );
+      })}
+    </Group>
+  );
+}
+
 /** The linked employee record (name and NIP), or why there is none. */
 function EmployeeCell({ user }: { user: UserView }) {
   const t = useIdentityT();
@@ -196,8 +230,9 @@ function EmployeeCell({ user }: { user: UserView }) {
 /** The buttons the server's abilities allow; their names carry the account's name for screen readers. */
 function ActionButtons({ user, actions, fullWidth = false }: { user: UserView; actions: RowActions; fullWidth?: boolean }) {
   const t = useIdentityT();
-  const { linkEmployee, unlinkEmployee } = user.abilities;
-  if (!linkEmployee && !unlinkEmployee) return null;
+  const tr = useRecoveryT();
+  const { linkEmployee, unlinkEmployee, resetPassword } = user.abilities;
+  if (!linkEmployee && !unlinkEmployee && !resetPassword) return null;
   return (
     <Group gap="xs" grow={fullWidth}>
       {linkEmployee && (
@@ -208,6 +243,11 @@ function ActionButtons({ user, actions, fullWidth = false }: { user: UserView; a
       {unlinkEmployee && (
         <Button size="compact-sm" variant="subtle" color="red" leftSection={<IconLinkOff size={16} />} aria-label={`${t('unlink.open')}: ${user.displayName}`} onClick={() => actions.onUnlink(user)}>
           {t('unlink.open')}
+        </Button>
+      )}
+      {resetPassword && (
+        <Button size="compact-sm" variant="subtle" leftSection={<IconKey size={16} />} aria-label={`${tr('adminReset.open')}: ${user.displayName}`} onClick={() => actions.onResetPassword(user)}>
+          {tr('adminReset.open')}
         </Button>
       )}
     </Group>
@@ -223,6 +263,7 @@ function Rows({ rows, actions }: { rows: readonly UserView[]; actions: RowAction
         <>
           <ColumnHeader>{t('users.account')}</ColumnHeader>
           <ColumnHeader w={150}>{t('users.agency')}</ColumnHeader>
+          <ColumnHeader w={190}>{t('users.roles')}</ColumnHeader>
           <ColumnHeader>{t('users.employee')}</ColumnHeader>
           <ColumnHeader w={190}>{t('users.actions')}</ColumnHeader>
         </>
@@ -234,6 +275,9 @@ function Rows({ rows, actions }: { rows: readonly UserView[]; actions: RowAction
             <AccountCell user={user} />
           </Table.Td>
           <Table.Td>{user.agency?.shortName ?? <Text span c="dimmed" fz="sm">{t('users.noAgency')}</Text>}</Table.Td>
+          <Table.Td>
+            <RolesCell user={user} />
+          </Table.Td>
           <Table.Td>
             <EmployeeCell user={user} />
           </Table.Td>
@@ -258,6 +302,12 @@ function Cards({ rows, actions }: { rows: readonly UserView[]; actions: RowActio
               {user.agency.shortName}
             </Text>
           )}
+          <Box mt={6}>
+            <Text fz="xs" c="dimmed" fw={600}>
+              {t('users.roles')}
+            </Text>
+            <RolesCell user={user} />
+          </Box>
           <Box mt={6}>
             <Text fz="xs" c="dimmed" fw={600}>
               {t('users.employee')}

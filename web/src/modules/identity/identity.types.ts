@@ -10,4 +10,6 @@ export type {
   UserList,
   ListUsersQuery,
   LinkEmployeeBody,
+  RoleList,
+  RoleView,
 } from '../../../../server/src/modules/identity/identity.schema';

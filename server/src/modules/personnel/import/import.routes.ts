@@ -1,10 +1,11 @@
+import fs from 'node:fs/promises';
 import fastifyMultipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { AppError, UnauthenticatedError, ValidationError } from '../../../platform/errors.js';
 import type { App } from '../../../platform/index.js';
-import { readCapped } from '../../../platform/streams.js';
+import { spoolCapped, type TempFile } from '../../../platform/streams.js';
 import { templateCsv } from './import.columns.js';
 import { fileTooLarge, MAX_FILE_BYTES } from './import.parse.js';
 import { ImportForm, ImportRejected, ImportReport, TemplateParams, type TableKind } from './import.schema.js';
@@ -15,14 +16,21 @@ const tags = ['personnel'];
 /** Download names of the templates, in the users' words. */
 const TEMPLATE_NAMES: Record<TableKind, string> = { units: 'unit', positions: 'jabatan', employees: 'pegawai', delegations: 'pelimpahan' };
 
-// Busboy stops a file at `fileSize` and the reader below counts the bytes as they stream in and
-// answers 413 at once, so an oversized or endless upload never sits in memory beyond
-// MAX_FILE_BYTES. One file, a handful of short fields. The parsers then read the bytes in chunks
-// under their own row and inflated-size limits (import.parse.ts).
+// Busboy stops a file at `fileSize` and the reader below streams the upload into a temporary file,
+// counting the bytes as they arrive and answering 413 on the first one too many, so a slow, oversized
+// or endless upload holds one chunk of memory, not the file. One file, a handful of short fields.
+// Once the whole form is in, the parsers read the file (an XLSX needs random access to its ZIP
+// directory) in chunks under their own row and inflated-size limits (import.parse.ts).
 const LIMITS = { fileSize: MAX_FILE_BYTES, files: 1, fields: 10, parts: 12, fieldSize: 1000, headerPairs: 50 };
 
-/** The uploaded bytes travel beside the body: the body keeps only the file name, for the schema. */
-const uploads = new WeakMap<FastifyRequest, { bytes: Buffer; name: string }>();
+/** The uploaded file travels beside the body: the body keeps only the file name, for the schema. */
+const uploads = new WeakMap<FastifyRequest, { file: TempFile; name: string }>();
+
+/** Removes the request's temporary file, whatever the answer was. */
+async function removeUpload(req: FastifyRequest): Promise<void> {
+  await uploads.get(req)?.file.remove();
+  uploads.delete(req);
+}
 
 function multipartError(err: unknown): Error {
   if (err instanceof AppError) return err;
@@ -53,10 +61,11 @@ function formReader(service: ImportService) {
           continue;
         }
         // Counted as it arrives, besides busboy's own cap: the 413 comes on the first byte too many.
-        const bytes = await readCapped(part.file as AsyncIterable<Buffer>, MAX_FILE_BYTES, fileTooLarge);
-        if (part.file.truncated) throw fileTooLarge();
+        const file = await spoolCapped(part.file as AsyncIterable<Buffer>, MAX_FILE_BYTES, fileTooLarge);
         const name = (part.filename || 'berkas').slice(-200);
-        if (part.fieldname === 'file') uploads.set(req, { bytes, name });
+        if (part.file.truncated || part.fieldname !== 'file' || uploads.has(req)) await file.remove();
+        if (part.file.truncated) throw fileTooLarge();
+        if (part.fieldname === 'file' && !uploads.has(req)) uploads.set(req, { file, name });
         body[part.fieldname] = name;
       }
     } catch (err) {
@@ -75,6 +84,8 @@ export function importRoutes(app: App, service: ImportService): void {
 
     scope.post('/api/personnel/imports', {
       preValidation: formReader(service),
+      onResponse: removeUpload,
+      onRequestAbort: removeUpload,
       schema: {
         tags,
         summary: 'Impor unit, jabatan, pegawai, pelimpahan Plt/Plh (CSV/XLSX) atau data SIASN (JSON); dryRun=true hanya memeriksa',
@@ -89,8 +100,10 @@ export function importRoutes(app: App, service: ImportService): void {
     }, async (req) => {
       const upload = uploads.get(req);
       if (!upload) throw new ValidationError('Berkas belum dilampirkan pada isian "file".', { fields: { 'body.file': 'wajib diisi' } });
+      const bytes = await fs.readFile(upload.file.path);
+      await removeUpload(req);
       return service.importFile(req.ctx, {
-        kind: req.body.kind, dryRun: req.body.dryRun ?? false, closeMissing: req.body.closeMissing ?? false, bytes: upload.bytes, fileName: upload.name,
+        kind: req.body.kind, dryRun: req.body.dryRun ?? false, closeMissing: req.body.closeMissing ?? false, bytes, fileName: upload.name,
       });
     });
 

@@ -9,6 +9,7 @@ export const identityEn: Record<IdentityKey, string> = {
   'users.account': 'Account',
   'users.agency': 'Agency (OPD)',
   'users.employee': 'Personnel record',
+  'users.roles': 'Roles',
   'users.actions': 'Actions',
   'users.kind.staff': 'Staff account',
   'users.kind.citizen': 'Citizen account',

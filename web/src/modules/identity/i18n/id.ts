@@ -8,6 +8,7 @@ export const identityId = {
   'users.account': 'Akun',
   'users.agency': 'Perangkat daerah',
   'users.employee': 'Data pegawai',
+  'users.roles': 'Peran',
   'users.actions': 'Tindakan',
   'users.kind.staff': 'Akun dinas',
   'users.kind.citizen': 'Akun warga',

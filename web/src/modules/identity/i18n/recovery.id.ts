@@ -1,0 +1,43 @@
+// Messages of password recovery and password change in Bahasa Indonesia (the source of the keys).
+// They load with those pages' chunks; the sign-in page uses only the link's text.
+export const recoveryId = {
+  'recovery.forgotLink': 'Lupa kata sandi?',
+  'recovery.requestTitle': 'Lupa kata sandi',
+  'recovery.requestLead': 'Masukkan nama pengguna atau alamat e-mail akun Anda. Bila akun itu punya alamat e-mail, kami kirimkan tautan untuk membuat kata sandi baru.',
+  'recovery.login': 'Nama pengguna atau e-mail',
+  'recovery.loginRequired': 'Isi nama pengguna atau alamat e-mail.',
+  'recovery.requestSubmit': 'Kirim tautan',
+  'recovery.requestSentTitle': 'Periksa e-mail Anda',
+  'recovery.noEmailHint': 'Tidak punya alamat e-mail di akun Anda? Pegawai dapat meminta admin perangkat daerahnya mengatur ulang kata sandi; warga dapat menghubungi layanan pengaduan Pemerintah Kabupaten Tegal.',
+  'recovery.backToSignIn': 'Kembali ke halaman masuk',
+  'recovery.resetTitle': 'Buat kata sandi baru',
+  'recovery.resetLead': 'Setelah kata sandi diganti, semua sesi dan token API akun Anda diakhiri. Masuklah lagi dengan kata sandi baru.',
+  'recovery.newPassword': 'Kata sandi baru',
+  'recovery.confirm': 'Ulangi kata sandi baru',
+  'recovery.required': 'Wajib diisi.',
+  'recovery.passwordShort': 'Kata sandi minimal 10 karakter.',
+  'recovery.confirmMismatch': 'Kedua kata sandi tidak sama.',
+  'recovery.resetSubmit': 'Simpan kata sandi baru',
+  'recovery.resetDoneTitle': 'Kata sandi sudah diganti',
+  'recovery.resetDoneBody': 'Silakan masuk dengan kata sandi baru Anda.',
+  'recovery.signIn': 'Masuk',
+  'recovery.noToken': 'Tautan ini tidak lengkap. Buka lagi tautan dari e-mail Anda, atau minta tautan baru.',
+  'recovery.requestNew': 'Minta tautan baru',
+  'recovery.changeTitle': 'Ganti kata sandi',
+  'recovery.changeLead': 'Kata sandi baru berlaku segera; sesi Anda di perangkat lain diakhiri dan token API dicabut.',
+  'recovery.mustChange': 'Administrator telah mengatur ulang kata sandi Anda dengan kata sandi sementara. Buat kata sandi baru sebelum melanjutkan.',
+  'recovery.currentPassword': 'Kata sandi saat ini',
+  'recovery.changeSubmit': 'Ganti kata sandi',
+  'adminReset.open': 'Atur ulang kata sandi',
+  'adminReset.title': 'Atur ulang kata sandi {username}?',
+  'adminReset.lead': 'Akun {username} ({name}) mendapat kata sandi sementara yang wajib diganti saat masuk berikutnya. Semua sesi dan token API akun itu langsung diakhiri.',
+  'adminReset.submit': 'Ya, atur ulang',
+  'adminReset.doneTitle': 'Kata sandi sementara',
+  'adminReset.doneLead': 'Serahkan kata sandi ini kepada pemilik akun secara langsung atau lewat saluran yang aman. Kata sandi ini hanya ditampilkan sekali.',
+  'adminReset.copy': 'Salin',
+  'adminReset.copied': 'Tersalin',
+  'adminReset.close': 'Selesai',
+} as const;
+
+/** A key of the recovery pages' own dictionary. */
+export type RecoveryKey = keyof typeof recoveryId;

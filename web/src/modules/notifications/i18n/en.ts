@@ -1,0 +1,26 @@
+import type { NotificationsKey } from './id';
+
+export const notificationsEn: Record<NotificationsKey, string> = {
+  'notifications.button': 'Notifications',
+  'notifications.buttonUnread': 'Notifications, {count} unread',
+  'notifications.announceNew': '{count} new notifications',
+  'notifications.title': 'Notifications',
+  'notifications.tabList': 'List',
+  'notifications.tabSettings': 'Settings',
+  'notifications.unreadOnly': 'Unread only',
+  'notifications.markAll': 'Mark all as read',
+  'notifications.markRead': 'Mark as read',
+  'notifications.unread': 'Unread',
+  'notifications.empty': 'No notifications yet.',
+  'notifications.emptyUnread': 'All notifications are read.',
+  'notifications.forPosition': 'For the position {title}',
+  'notifications.open': 'Open',
+  'notifications.more': 'Load more',
+  'notifications.loadFailed': 'Notifications could not be loaded.',
+  'notifications.settingsLead': 'Choose which kinds of notification are also sent to your e-mail. Every notification still shows here.',
+  'notifications.emailUnavailable': 'E-mail notifications are unavailable: your account has no e-mail address, or the server cannot send e-mail yet.',
+  'notifications.hourlyLimit': 'At most {count} e-mails an hour; the rest only show here.',
+  'notifications.email': 'Send by e-mail',
+  'notifications.saved': 'Settings saved.',
+  'notifications.noKinds': 'No kinds of notification yet.',
+};
